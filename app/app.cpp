@@ -1,0 +1,108 @@
+#include "app/app.hpp"
+
+#include <imgui.h>
+
+#include <utility>
+
+#include "app/icons.hpp"
+#include "app/theme.hpp"
+#include "app/views/views.hpp"
+#include "app/widgets.hpp"
+
+namespace isms::app {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+bool begin_panel(const char* name, ImVec2 pos, ImVec2 size, ImVec4 background, ImVec2 padding) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, background);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+  const bool visible = ImGui::Begin(name, nullptr, kPanelFlags);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  return visible;
+}
+
+}  // namespace
+
+App::App(Platform& platform, const Clock& clock, std::string storage_root)
+    : session_(platform, clock, std::move(storage_root)) {}
+
+void App::frame() {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float top_height = ImGui::GetFrameHeight() + style.WindowPadding.y * 1.5f;
+  const float nav_width = ImGui::GetFontSize() * 15.0f;
+  const Palette& p = palette();
+
+  if (begin_panel("Top bar", vp->WorkPos, ImVec2(vp->WorkSize.x, top_height), p.top_bar,
+                  ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.75f))) {
+    views::top_bar(session_, ui_);
+  }
+  ImGui::End();
+
+  const ImVec2 below(vp->WorkPos.x, vp->WorkPos.y + top_height);
+  const float body_height = vp->WorkSize.y - top_height;
+  if (begin_panel("Navigation", below, ImVec2(nav_width, body_height), p.nav_background,
+                  ImVec2(style.WindowPadding.x * 0.6f, style.WindowPadding.y))) {
+    if (session_.ready()) views::navigation(session_, ui_);
+  }
+  ImGui::End();
+
+  if (begin_panel("Main", ImVec2(below.x + nav_width, below.y), ImVec2(vp->WorkSize.x - nav_width, body_height),
+                  style.Colors[ImGuiCol_WindowBg], style.WindowPadding)) {
+    messages();
+    main_area();
+  }
+  ImGui::End();
+
+  views::dialogs(session_, ui_);
+}
+
+// Banners above the page: what went wrong (stays until dismissed) and what just happened.
+void App::messages() {
+  const Palette& p = palette();
+  const SaveStatus save = session_.platform().save_status();
+  if (!session_.problem().empty()) {
+    if (ui::banner("problem-banner", std::string(ICON_WARNING "  ") + session_.problem(), p.warning_soft,
+                   ImVec4(0.47f, 0.21f, 0.02f, 1.0f), true))
+      session_.dismiss_problem();
+    ImGui::Spacing();
+  } else if (!save.storage_available) {
+    ui::banner("storage-banner",
+               ICON_WARNING "  This browser is not keeping your data (private mode or blocked storage). "
+                            "You can keep working, but changes will be lost when this page closes.",
+               p.warning_soft, ImVec4(0.47f, 0.21f, 0.02f, 1.0f), false);
+    ImGui::Spacing();
+  }
+  if (save.storage_available && !save.error.empty()) {
+    ui::banner("storage-banner",
+               ICON_WARNING "  Changes are not being kept: writing to this browser's storage failed (" + save.error +
+                   "). Your work stays in memory while this page is open; the app tries again with your next change.",
+               p.danger_soft, p.danger, false);
+    ImGui::Spacing();
+  }
+  if (!session_.notice().empty()) {
+    if (ui::banner("notice-banner", std::string(ICON_CHECK_CIRCLE "  ") + session_.notice(),
+                   ImVec4(0.86f, 0.97f, 0.89f, 1.0f), p.success, true))
+      session_.clear_notice();
+    ImGui::Spacing();
+  }
+}
+
+void App::main_area() {
+  if (!session_.ready()) {
+    ui::muted_text("loading", "Loading your workspaces…");
+    return;
+  }
+  switch (ui_.page) {
+    case Page::Workspaces: views::workspaces_page(session_, ui_); break;
+    case Page::Trash: views::trash_page(session_, ui_); break;
+    case Page::Overview: views::overview_page(session_, ui_); break;
+  }
+}
+
+}  // namespace isms::app

@@ -1,0 +1,163 @@
+#include "app/session.hpp"
+
+#include <exception>
+#include <utility>
+
+namespace isms::app {
+
+Session::Session(Platform& platform, const Clock& clock, std::string root)
+    : platform_(platform), clock_(clock), root_(std::move(root)) {}
+
+Session::~Session() { *alive_ = false; }
+
+void Session::start() {
+  std::weak_ptr<bool> alive = alive_;
+  platform_.load_dir(WorkspaceCatalog::catalog_dir(root_), [this, alive](bool ok, const std::string& error) {
+    if (alive.expired()) return;
+    on_catalog_loaded(ok, error);
+  });
+}
+
+void Session::on_catalog_loaded(bool ok, const std::string& error) {
+  if (!ok) {
+    problem_ = "This browser is not keeping your data (" + error +
+               "). You can keep working, but changes will be lost when the page closes.";
+  }
+  try {
+    catalog_ = std::make_unique<WorkspaceCatalog>(root_, clock_, static_cast<StorageObserver*>(this));
+  } catch (const std::exception& e) {
+    problem_ = std::string("The list of workspaces could not be read: ") + e.what();
+  }
+}
+
+std::vector<WorkspaceInfo> Session::workspaces() const { return catalog_ ? catalog_->active() : std::vector<WorkspaceInfo>{}; }
+std::vector<WorkspaceInfo> Session::trash() const { return catalog_ ? catalog_->trashed() : std::vector<WorkspaceInfo>{}; }
+
+std::vector<FieldError> Session::create_workspace(const WorkspaceDraft& draft) {
+  if (!catalog_) return {{"name", "Storage is still loading; try again in a moment."}};
+  auto errors = catalog_->validate(draft);
+  if (!errors.empty()) return errors;
+  try {
+    current_ = catalog_->create(draft);
+    opening_id_.clear();
+    notice_ = "Created workspace \"" + current_->meta().name + "\".";
+  } catch (const ValidationError& e) {
+    return e.errors();
+  } catch (const std::exception& e) {
+    return {{"name", std::string("The workspace could not be created: ") + e.what()}};
+  }
+  return {};
+}
+
+void Session::open_workspace(const std::string& id) {
+  if (!catalog_ || (current_ && current_->id() == id)) return;
+  const auto info = catalog_->find(id);
+  if (!info) return;
+  close_workspace();
+  opening_id_ = id;
+  std::weak_ptr<bool> alive = alive_;
+  platform_.load_dir(catalog_->workspace_dir(id), [this, alive, id](bool ok, const std::string& error) {
+    if (alive.expired() || opening_id_ != id) return;  // closed or another opened meanwhile
+    opening_id_.clear();
+    if (!ok && problem_.empty()) {
+      problem_ = "This workspace's saved copy could not be loaded (" + error + ").";
+    }
+    try {
+      current_ = Workspace::open(catalog_->workspace_dir(id), clock_, static_cast<StorageObserver*>(this));
+      refresh_catalog_entry();
+    } catch (const std::exception& e) {
+      problem_ = std::string("The workspace could not be opened: ") + e.what();
+    }
+  });
+}
+
+void Session::close_workspace() {
+  if (current_) platform_.flush();
+  current_.reset();
+  opening_id_.clear();
+}
+
+std::vector<FieldError> Session::rename_workspace(const std::string& id, const std::string& new_name) {
+  if (!catalog_) return {{"name", "Storage is still loading; try again in a moment."}};
+  const auto info = catalog_->find(id);
+  if (!info) return {{"name", "This workspace no longer exists."}};
+  auto errors = catalog_->validate({new_name, info->client, info->consultant});
+  if (!errors.empty()) return errors;
+
+  auto rename_in = [this, new_name](Workspace& ws) {
+    ws.rename(new_name);
+    catalog_->refresh(ws);
+    notice_ = "Renamed workspace to \"" + ws.meta().name + "\".";
+  };
+  try {
+    if (current_ && current_->id() == id) {
+      rename_in(*current_);
+      return {};
+    }
+  } catch (const ValidationError& e) {
+    return e.errors();
+  } catch (const std::exception& e) {
+    return {{"name", std::string("The workspace could not be renamed: ") + e.what()}};
+  }
+  // Not open: its file must be loaded first. Validation already passed, so only storage can fail.
+  std::weak_ptr<bool> alive = alive_;
+  platform_.load_dir(catalog_->workspace_dir(id), [this, alive, id, rename_in](bool, const std::string&) {
+    if (alive.expired()) return;
+    try {
+      auto ws = Workspace::open(catalog_->workspace_dir(id), clock_, static_cast<StorageObserver*>(this));
+      rename_in(*ws);
+    } catch (const std::exception& e) {
+      problem_ = std::string("The workspace could not be renamed: ") + e.what();
+    }
+  });
+  return {};
+}
+
+void Session::move_to_trash(const std::string& id) {
+  if (!catalog_) return;
+  const auto info = catalog_->find(id);
+  if (!info) return;
+  if (current_ && current_->id() == id) close_workspace();
+  catalog_->move_to_trash(id);
+  notice_ = "Moved \"" + info->name + "\" to the trash. You can restore it from the Trash.";
+}
+
+void Session::restore(const std::string& id) {
+  if (!catalog_) return;
+  const auto info = catalog_->find(id);
+  if (!info) return;
+  catalog_->restore(id);
+  notice_ = "Restored \"" + info->name + "\".";
+}
+
+void Session::empty_trash() {
+  if (!catalog_) return;
+  const auto removed = catalog_->empty_trash();
+  notice_ = removed.size() == 1 ? "Deleted 1 workspace for good." : "Deleted " + std::to_string(removed.size()) + " workspaces for good.";
+}
+
+void Session::prepare_dir(const std::string& dir) { platform_.prepare_dir(dir); }
+
+void Session::committed(const std::string& db_path) {
+  platform_.committed(db_path);
+  if (current_ && db_path == current_->db_path()) refresh_catalog_entry();
+}
+
+void Session::removing_dir(const std::string& dir) { platform_.removing_dir(dir); }
+
+void Session::removed_dir(const std::string& dir) { platform_.removed_dir(dir); }
+
+// Keeps the catalog's cached name and "last change" in step with the open workspace. The
+// catalog's own commit comes back through committed(); the flag stops that from recursing.
+void Session::refresh_catalog_entry() {
+  if (!catalog_ || !current_ || in_catalog_refresh_) return;
+  in_catalog_refresh_ = true;
+  try {
+    catalog_->refresh(*current_);
+  } catch (const std::exception& e) {
+    problem_ = std::string("The list of workspaces could not be updated: ") + e.what();
+  }
+  in_catalog_refresh_ = false;
+}
+
+}  // namespace isms::app

@@ -1,0 +1,75 @@
+#pragma once
+// What the person is working on, and every action on workspaces: the logic behind the views,
+// kept apart from drawing so that it can be tested natively with a fake platform.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/platform.hpp"
+#include "core/model/validation.hpp"
+#include "core/util/clock.hpp"
+#include "core/workspace/catalog.hpp"
+#include "core/workspace/workspace.hpp"
+
+namespace isms::app {
+
+class Session : private StorageObserver {
+ public:
+  // `root` is the storage folder: the catalog and every workspace live below it.
+  Session(Platform& platform, const Clock& clock, std::string root);
+  ~Session() override;
+
+  // Loads the catalog's kept copy; ready() once it is there (or known to be unavailable).
+  void start();
+  bool ready() const { return catalog_ != nullptr; }
+  // A problem a person must know about: storage unavailable, a workspace that would not open.
+  const std::string& problem() const { return problem_; }
+  void dismiss_problem() { problem_.clear(); }
+  // The outcome of the last action, for a short confirmation ("Moved X to the trash.").
+  const std::string& notice() const { return notice_; }
+  void clear_notice() { notice_.clear(); }
+
+  std::vector<WorkspaceInfo> workspaces() const;
+  std::vector<WorkspaceInfo> trash() const;
+
+  // Creates the workspace and opens it. Returns the field errors; nothing is created when any.
+  std::vector<FieldError> create_workspace(const WorkspaceDraft& draft);
+  // Opens a workspace (its storage loads first, so it may take a moment: see opening()).
+  void open_workspace(const std::string& id);
+  void close_workspace();
+  Workspace* current() { return current_.get(); }
+  bool opening() const { return !opening_id_.empty(); }
+
+  // Renames any workspace, open or not. Field errors come back at once; nothing changes with any.
+  std::vector<FieldError> rename_workspace(const std::string& id, const std::string& new_name);
+  void move_to_trash(const std::string& id);
+  void restore(const std::string& id);
+  void empty_trash();
+
+  Platform& platform() { return platform_; }
+
+ private:
+  // StorageObserver: forwards to the platform, and notes changes of the open workspace.
+  void prepare_dir(const std::string& dir) override;
+  void committed(const std::string& db_path) override;
+  void removing_dir(const std::string& dir) override;
+  void removed_dir(const std::string& dir) override;
+
+  void on_catalog_loaded(bool ok, const std::string& error);
+  void refresh_catalog_entry();
+
+  Platform& platform_;
+  const Clock& clock_;
+  std::string root_;
+  std::unique_ptr<WorkspaceCatalog> catalog_;
+  std::unique_ptr<Workspace> current_;
+  std::string opening_id_;
+  std::string problem_;
+  std::string notice_;
+  bool in_catalog_refresh_ = false;
+  // Guards callbacks that arrive after this Session is gone (the platform may outlive it).
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+};
+
+}  // namespace isms::app

@@ -1,0 +1,66 @@
+// The top bar: product name, the open workspace, and where the last change stands.
+#include <imgui.h>
+
+#include "app/automation.hpp"
+#include "app/fonts.hpp"
+#include "app/icons.hpp"
+#include "app/theme.hpp"
+#include "app/views/views.hpp"
+#include "app/widgets.hpp"
+
+namespace isms::app::views {
+namespace {
+
+// One line a person can trust: saved, saving, or not kept at all.
+void save_state(Session& session) {
+  const SaveStatus s = session.platform().save_status();
+  std::string text;
+  ImVec4 colour = ImVec4(0.80f, 0.86f, 0.93f, 1.0f);
+  if (!s.storage_available) {
+    text = ICON_WARNING "  Not saved: this browser is not keeping data";
+    colour = ImVec4(0.99f, 0.73f, 0.45f, 1.0f);
+  } else if (!s.error.empty()) {
+    text = ICON_WARNING "  Not saved: writing to browser storage failed";
+    colour = ImVec4(0.99f, 0.73f, 0.45f, 1.0f);
+  } else if (s.saving) {
+    text = ICON_REFRESH "  Saving…";
+  } else if (!s.last_saved_at.empty()) {
+    text = ICON_CHECK_CIRCLE "  Saved in this browser at " + s.last_saved_at;
+  } else {
+    text = ICON_CHECK_CIRCLE "  No unsaved changes";
+  }
+  const float width = ImGui::CalcTextSize(text.c_str()).x;
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopStyleColor();
+  automation::note_last_item("save-status", text.substr(text.find("  ") + 2));
+}
+
+}  // namespace
+
+void top_bar(Session& session, UiState& ui) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushFont(current_fonts().strong);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(ICON_SHIELD "  ISMS Register");
+  ImGui::PopFont();
+  ImGui::PopStyleColor();
+  if (Workspace* ws = session.current()) {
+    const WorkspaceMeta meta = ws->meta();
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.58f, 0.64f, 0.72f, 1.0f));
+    ImGui::TextUnformatted("  /  ");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(meta.client.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ui::keyed_text("current-workspace", meta.name);
+    ImGui::PopStyleColor();
+  }
+  save_state(session);
+  (void)ui;
+}
+
+}  // namespace isms::app::views

@@ -1,0 +1,131 @@
+#include "app/widgets.hpp"
+
+#include <misc/cpp/imgui_stdlib.h>
+
+#include <ctime>
+
+#include "app/automation.hpp"
+#include "app/fonts.hpp"
+#include "app/icons.hpp"
+#include "app/theme.hpp"
+
+namespace isms::app::ui {
+
+const FieldError* error_for(const std::vector<FieldError>& errors, const char* field) {
+  for (const FieldError& e : errors)
+    if (e.field == field) return &e;
+  return nullptr;
+}
+
+bool text_field(const char* label, const char* key, std::string* value, const std::vector<FieldError>& errors,
+                const char* field, float width, bool focus_first) {
+  const FieldError* error = error_for(errors, field);
+  ImGui::TextUnformatted(label);
+  if (focus_first && ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(width);
+  if (error) ImGui::PushStyleColor(ImGuiCol_Border, palette().danger);
+  const std::string id = std::string("##") + key;
+  const bool edited = ImGui::InputText(id.c_str(), value);
+  if (error) {
+    ImGui::PopStyleColor();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted((std::string(ICON_WARNING " ") + error->message).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    automation::note_last_item((std::string("error:") + key).c_str(), error->message);
+  }
+  return edited;
+}
+
+bool primary_button(const char* label) {
+  ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.16f, 0.36f, 0.85f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.11f, 0.31f, 0.80f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_Border, palette().accent);
+  const bool pressed = ImGui::Button(label);
+  ImGui::PopStyleColor(5);
+  return pressed;
+}
+
+bool danger_button(const char* label) {
+  ImGui::PushStyleColor(ImGuiCol_Button, palette().danger);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.80f, 0.15f, 0.15f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.62f, 0.09f, 0.09f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_Border, palette().danger);
+  const bool pressed = ImGui::Button(label);
+  ImGui::PopStyleColor(5);
+  return pressed;
+}
+
+void muted_text(const char* key, const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  automation::note_last_item(key, text);
+}
+
+void page_title(const char* text) {
+  ImGui::PushFont(current_fonts().title);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+  automation::note_last_item("page-title", text);
+}
+
+bool banner(const char* key, const std::string& text, ImVec4 background, ImVec4 foreground, bool closable) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float wrap = width - style.FramePadding.x * 4 - (closable ? ImGui::GetFrameHeight() * 2 : 0);
+  const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+  const float height = text_size.y + style.FramePadding.y * 4;
+  bool closed = false;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, background);
+  ImGui::PushStyleColor(ImGuiCol_Border, background);
+  ImGui::BeginChild(key, ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushStyleColor(ImGuiCol_Text, foreground);
+  ImGui::SetCursorPosY(style.FramePadding.y);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  automation::note_last_item(key, text);
+  if (closable) {
+    ImGui::SameLine(width - ImGui::GetFrameHeight() * 1.6f);
+    ImGui::SetCursorPosY(style.FramePadding.y * 0.5f);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0, 0, 0, 0));
+    closed = ImGui::Button(ICON_TIMES "##dismiss");
+    ImGui::PopStyleColor(2);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Dismiss");
+  }
+  ImGui::PopStyleColor();
+  ImGui::EndChild();
+  ImGui::PopStyleColor(2);
+  return closed;
+}
+
+void keyed_text(const char* key, const std::string& text) {
+  ImGui::TextUnformatted(text.c_str());
+  automation::note_last_item(key, text);
+}
+
+std::string local_time(const std::string& iso_utc) {
+  std::tm utc{};
+  if (iso_utc.size() < 19 ||
+      std::sscanf(iso_utc.c_str(), "%d-%d-%dT%d:%d:%d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
+                  &utc.tm_min, &utc.tm_sec) != 6)
+    return iso_utc;
+  utc.tm_year -= 1900;
+  utc.tm_mon -= 1;
+  const std::time_t t = timegm(&utc);
+  std::tm local{};
+  localtime_r(&t, &local);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%d %H:%M", &local);
+  return out;
+}
+
+}  // namespace isms::app::ui

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/model/value.hpp"
+
+namespace isms {
+
+// What a field holds. Text, LongText, Enum, Date, Email and Link are stored as text; Integer and
+// Rating as whole numbers; Number as a double.
+enum class FieldType { Text, LongText, Enum, Date, Integer, Number, Rating, Email, Link };
+
+struct EnumOption {
+  std::string value;  // stored, exported and merged: never changes once released
+  std::string label;  // shown to people
+};
+
+struct FieldDef {
+  std::string key;    // column and JSON name: [a-z][a-z0-9_]*
+  std::string label;  // used in forms, table headers and validation messages
+  FieldType type = FieldType::Text;
+  bool required = false;
+  std::vector<EnumOption> options;  // Enum only
+  Value default_value;              // filled in when a new record leaves the field out
+  std::optional<double> min, max;   // Integer, Number, Rating (Rating defaults to 1..5)
+  std::size_t max_length = 0;       // code points; 0 = the type's default (see effective_max_length)
+  std::string link_kind;            // Link only: the kind of record it points to
+  bool trim = true;                 // trim ASCII whitespace at both ends before storing
+  std::string help;                 // one line for the editor form
+
+  const EnumOption* option(std::string_view value) const;
+  // The option's label, or the value itself when it is not an option (old data, bad import).
+  std::string option_label(std::string_view value) const;
+};
+
+std::size_t effective_max_length(const FieldDef& field);  // Text 200, LongText 20000, Email 254, ...
+bool is_text_type(FieldType type);                        // stored as TEXT
+bool is_integer_type(FieldType type);                     // stored as INTEGER
+std::string_view to_string(FieldType type);
+
+struct LifecycleDef {
+  std::string field;                                             // the Enum field that holds the status
+  std::vector<std::pair<std::string, std::string>> transitions;  // allowed from -> to
+};
+
+// The one definition of a register. Table, repository, validation, bundle, forms and CSV are
+// all derived from it, so adding a register means adding one of these (core/model/registers/).
+struct EntityDef {
+  std::string kind;         // "asset": table suffix, bundle key, never changes
+  std::string label;        // "Asset"
+  std::string plural;       // "Assets"
+  std::string title_field;  // the field shown as the record's title
+  std::vector<FieldDef> fields;
+  std::optional<LifecycleDef> lifecycle;
+
+  const FieldDef* field(std::string_view key) const;
+  std::string table() const;  // "rec_" + kind
+};
+
+}  // namespace isms

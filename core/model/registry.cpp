@@ -1,0 +1,51 @@
+#include "core/model/registry.hpp"
+
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "core/model/definition_check.hpp"
+#include "core/model/registers/registers.hpp"
+#include "core/util/text.hpp"
+
+namespace isms {
+
+Registry::Registry(std::vector<EntityDef> definitions) : definitions_(std::move(definitions)) {
+  std::vector<std::string> problems;
+  std::set<std::string> kinds;
+  for (const EntityDef& def : definitions_) {
+    for (std::string& problem : definition_problems(def)) problems.push_back(std::move(problem));
+    if (!kinds.insert(def.kind).second) problems.push_back("kind '" + def.kind + "' is defined twice");
+  }
+  for (const EntityDef& def : definitions_) {
+    for (const FieldDef& field : def.fields) {
+      if (field.type == FieldType::Link && !field.link_kind.empty() && kinds.count(field.link_kind) == 0) {
+        problems.push_back(def.kind + "." + field.key + ": links to unknown kind '" + field.link_kind + "'");
+      }
+    }
+  }
+  if (!problems.empty()) throw std::invalid_argument("Invalid register definitions: " + join(problems, "; "));
+}
+
+const EntityDef* Registry::find(std::string_view kind) const {
+  for (const EntityDef& def : definitions_) {
+    if (def.kind == kind) return &def;
+  }
+  return nullptr;
+}
+
+const EntityDef& Registry::get(std::string_view kind) const {
+  if (const EntityDef* def = find(kind)) return *def;
+  throw std::out_of_range("Unknown register '" + std::string(kind) + "'.");
+}
+
+const Registry& Registry::builtin() {
+  static const Registry registry({
+      registers::workspace_meta(),
+      registers::asset(),
+  });
+  return registry;
+}
+
+}  // namespace isms

@@ -1,0 +1,69 @@
+#include "core/store/migrations.hpp"
+
+#include <stdexcept>
+
+namespace isms {
+namespace {
+
+void create_history_tables(Database& db) {
+  // history: the audit trail, the undo stack and the merge's memory. One row per field changed;
+  // values as text (integers in decimal, doubles in round-trip form), NULL for "no value".
+  db.exec(R"sql(
+        CREATE TABLE history (
+            seq INTEGER PRIMARY KEY,
+            change_set TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            author TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX history_by_record ON history(record_id);
+        CREATE INDEX history_by_change_set ON history(change_set);
+        CREATE TABLE change_sets (
+            id TEXT PRIMARY KEY,
+            author TEXT,
+            at TEXT,
+            description TEXT
+        );
+    )sql");
+}
+
+}  // namespace
+
+void apply_migrations(Database& db, const std::vector<Migration>& steps, std::string_view subject) {
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (steps[i].version != static_cast<int>(i) + 1) {
+      throw std::logic_error("Migrations must be numbered 1, 2, 3, ... without gaps");
+    }
+  }
+  const int known = static_cast<int>(steps.size());
+  const int current = db.user_version();
+  if (current > known) {
+    throw StoreError(std::string(subject) + " was saved by a newer version of ISMS Register (schema " +
+                     std::to_string(current) + "; this app knows up to " + std::to_string(known) +
+                     "). Update the app to open it.");
+  }
+  for (const Migration& step : steps) {
+    if (step.version <= current) continue;
+    Transaction transaction(db);
+    step.apply(db);
+    db.set_user_version(step.version);
+    transaction.commit();
+  }
+}
+
+const std::vector<Migration>& workspace_migrations() {
+  static const std::vector<Migration> steps = {
+      {1, "history and change sets", create_history_tables},
+  };
+  return steps;
+}
+
+int latest_schema_version() { return static_cast<int>(workspace_migrations().size()); }
+
+void migrate(Database& db) { apply_migrations(db, workspace_migrations(), "This workspace"); }
+
+}  // namespace isms

@@ -1,0 +1,42 @@
+#include "core/util/text.hpp"
+
+namespace isms {
+namespace {
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+std::string trim(std::string_view text) {
+  std::size_t begin = 0;
+  std::size_t end = text.size();
+  while (begin < end && is_ascii_space(text[begin])) ++begin;
+  while (end > begin && is_ascii_space(text[end - 1])) --end;
+  return std::string(text.substr(begin, end - begin));
+}
+
+bool is_blank(std::string_view text) {
+  for (const char c : text) {
+    if (!is_ascii_space(c)) return false;
+  }
+  return true;
+}
+
+std::string to_lower_ascii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string joined;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) joined += separator;
+    joined += parts[i];
+  }
+  return joined;
+}
+
+}  // namespace isms

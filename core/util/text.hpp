@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace isms {
+
+// Removes ASCII whitespace (space, tab, CR, LF, FF, VT) at both ends. Multi-byte characters
+// are left alone, so trimming never splits a UTF-8 sequence.
+std::string trim(std::string_view text);
+
+bool is_blank(std::string_view text);
+
+// ASCII-only lowercase: for turning a register label ("Asset") into running text ("asset").
+std::string to_lower_ascii(std::string_view text);
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+}  // namespace isms

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/model/registry.hpp"
+#include "core/store/repository.hpp"
+#include "core/store/sqlite.hpp"
+#include "core/store/storage_observer.hpp"
+#include "core/util/clock.hpp"
+
+namespace isms {
+
+struct WorkspaceMeta {
+  std::string id, name, client, consultant, description, created_at;
+  std::string updated_at;  // when anything in the workspace last changed (last_change_at)
+};
+
+struct WorkspaceDraft {
+  std::string name, client, consultant;
+};
+
+// One client engagement: one SQLite file in its own folder. The file is the truth about the
+// workspace; its details live in a single "workspace" record whose id is the workspace id.
+// The Clock and the observer must outlive the Workspace.
+class Workspace {
+ public:
+  static constexpr const char* file_name = "workspace.sqlite";
+  static constexpr const char* meta_kind = "workspace";
+
+  // Validates the draft through the "workspace" definition (ValidationError: nothing created),
+  // then creates the file in `dir` (which must exist and hold no workspace), its tables and
+  // the metadata record, all in one transaction. The consultant becomes the author.
+  static std::unique_ptr<Workspace> create(const std::string& dir, const std::string& id, const WorkspaceDraft& draft,
+                                           const Clock& clock, StorageObserver* observer);
+  // Opens and upgrades an existing workspace. StoreError with a sentence for a person if the
+  // file is missing, not a workspace, or from a newer version of the app; in each of those
+  // cases the file is left exactly as it was.
+  static std::unique_ptr<Workspace> open(const std::string& dir, const Clock& clock, StorageObserver* observer);
+
+  WorkspaceMeta meta() const;
+  std::string id() const { return id_; }
+  const std::string& dir() const { return dir_; }
+  std::string db_path() const;
+
+  void rename(const std::string& new_name);  // validated, and recorded in history
+
+  Repository& records() { return records_; }
+  const Repository& records() const { return records_; }
+  const Registry& registry() const { return registry_; }
+  Database& database() { return db_; }
+
+  std::string last_change_at() const;  // the latest history time, or the creation time
+
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
+
+ private:
+  Workspace(std::string dir, std::string id, Database db, const Clock& clock, StorageObserver* observer);
+
+  std::string dir_;
+  std::string id_;
+  const Registry& registry_;
+  Database db_;  // before records_, which refers to it
+  Repository records_;
+};
+
+}  // namespace isms

@@ -1,0 +1,124 @@
+// The logic behind the workspace views, natively: no ImGui, no browser.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "app/session.hpp"
+#include "core/util/clock.hpp"
+#include "core/util/uuid.hpp"
+#include "tests/app/fake_platform.hpp"
+
+namespace fs = std::filesystem;
+using isms::FixedClock;
+using isms::WorkspaceDraft;
+using isms::app::Session;
+using isms::test::FakePlatform;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("isms-session-" + isms::new_uuid());
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+const WorkspaceDraft kDraft{"ISMS 2027", "Müller & Søn, Łódź", "Anna Dvořák"};
+
+}  // namespace
+
+TEST_CASE("the session is ready only once the catalog's storage has loaded") {
+  TempDir dir;
+  FakePlatform platform;
+  platform.answer_loads_at_once = false;
+  FixedClock clock("2026-11-26T08:00:00Z");
+  Session session(platform, clock, dir.path.string());
+  session.start();
+  CHECK_FALSE(session.ready());
+  CHECK(session.create_workspace(kDraft).size() == 1);  // refused with a message, not a crash
+  platform.answer_next_load();
+  CHECK(session.ready());
+  CHECK(session.problem().empty());
+}
+
+TEST_CASE("storage the browser refuses still gives a working session, with the problem said") {
+  TempDir dir;
+  FakePlatform platform;
+  platform.storage_works = false;
+  FixedClock clock("2026-11-26T08:00:00Z");
+  Session session(platform, clock, dir.path.string());
+  session.start();
+  REQUIRE(session.ready());
+  CHECK(session.problem().find("not keeping your data") != std::string::npos);
+  CHECK(session.create_workspace(kDraft).empty());
+  CHECK(session.workspaces().size() == 1);
+}
+
+TEST_CASE("create, rename, trash, restore and empty the trash through the session") {
+  TempDir dir;
+  FakePlatform platform;
+  FixedClock clock("2026-11-26T08:00:00Z");
+  Session session(platform, clock, dir.path.string());
+  session.start();
+
+  SUBCASE("bad input changes nothing") {
+    auto errors = session.create_workspace({"   ", "Client", "Consultant"});
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].field == "name");
+    CHECK(session.workspaces().empty());
+    CHECK(platform.prepared.empty());
+  }
+
+  REQUIRE(session.create_workspace(kDraft).empty());
+  REQUIRE(session.current() != nullptr);
+  const std::string id = session.current()->id();
+  CHECK(platform.prepared.size() == 1);
+  CHECK_FALSE(platform.committed_paths.empty());
+
+  clock.set("2026-11-26T09:30:00Z");
+  CHECK(session.rename_workspace(id, "").size() == 1);
+  REQUIRE(session.rename_workspace(id, "ISMS 2027 – renamed").empty());
+  CHECK(session.current()->meta().name == "ISMS 2027 – renamed");
+  REQUIRE(session.workspaces().size() == 1);
+  CHECK(session.workspaces()[0].name == "ISMS 2027 – renamed");
+  CHECK(session.workspaces()[0].updated_at == "2026-11-26T09:30:00Z");
+
+  session.move_to_trash(id);
+  CHECK(session.current() == nullptr);  // trashing the open workspace closes it
+  CHECK(session.workspaces().empty());
+  CHECK(session.trash().size() == 1);
+  CHECK(platform.flushes >= 1);
+
+  session.restore(id);
+  CHECK(session.workspaces().size() == 1);
+
+  session.move_to_trash(id);
+  session.empty_trash();
+  CHECK(session.trash().empty());
+  CHECK(platform.removed.size() == 1);
+  CHECK_FALSE(fs::exists(dir.path / ("ws-" + id)));
+}
+
+TEST_CASE("renaming a workspace that is not open loads its storage first") {
+  TempDir dir;
+  FakePlatform platform;
+  FixedClock clock("2026-11-26T08:00:00Z");
+  Session session(platform, clock, dir.path.string());
+  session.start();
+  REQUIRE(session.create_workspace(kDraft).empty());
+  const std::string id = session.current()->id();
+  session.close_workspace();
+
+  platform.answer_loads_at_once = false;
+  REQUIRE(session.rename_workspace(id, "Renamed while closed").empty());
+  CHECK(session.workspaces()[0].name == "ISMS 2027");  // not yet: storage is loading
+  platform.answer_next_load();
+  CHECK(session.workspaces()[0].name == "Renamed while closed");
+
+  session.open_workspace(id);
+  platform.answer_next_load();
+  REQUIRE(session.current() != nullptr);
+  CHECK(session.current()->meta().name == "Renamed while closed");
+}

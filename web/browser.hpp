@@ -1,0 +1,17 @@
+#pragma once
+// The functions web/library_isms.js gives to C++, and the ones C++ gives back to it.
+
+extern "C" {
+// Implemented in JavaScript (web/library_isms.js).
+void isms_browser_install();
+void isms_storage_load(const char* dir, int token);
+void isms_storage_prepare(const char* dir);
+void isms_storage_committed(const char* db_path);
+void isms_storage_unmount(const char* dir);
+void isms_storage_removed(const char* dir);
+void isms_storage_flush();
+char* isms_storage_status_json();  // caller frees
+void isms_clipboard_write(const char* text);
+void isms_set_cursor(const char* css_cursor);
+void isms_schedule_wake(int ms);
+}

@@ -1,0 +1,219 @@
+/**
+ * The browser side of the ISMS Register: storage in IndexedDB, clipboard, cursor and the
+ * automation bridge. Linked with --js-library; C++ reaches it through web/browser.hpp.
+ *
+ * Storage: every workspace folder (and the catalog folder) is its own IDBFS mount, so its own
+ * IndexedDB database: opening one workspace loads only that workspace. SQLite never sees
+ * IndexedDB; it writes an in-memory file that is copied back by IDBFS.syncfs.
+ * All IndexedDB work goes through one queue, so two syncs never run at once.
+ */
+mergeInto(LibraryManager.library, {
+  $ISMS__deps: ['$FS', '$IDBFS'],
+  $ISMS: {
+    queue: [],          // pending IndexedDB operations: function(done)
+    running: false,
+    dirty: {},          // mount path -> true when its files changed since the last save
+    saveTimer: 0,
+    saveDelayMs: 400,   // a burst of edits becomes one write-back
+    watchdogMs: 20000,  // IDBFS never answers when a transaction aborts late: give up then
+    status: { available: true, saving: false, lastSavedAt: 0, error: '', pending: false },
+
+    wake: function() { if (Module['_isms_wake']) Module['_isms_wake'](); },
+
+    enqueue: function(op) {
+      ISMS.queue.push(op);
+      ISMS.pump();
+    },
+    pump: function() {
+      if (ISMS.running || ISMS.queue.length === 0) return;
+      ISMS.running = true;
+      var op = ISMS.queue.shift();
+      var finished = false;
+      var watchdog = setTimeout(function() { finish('IndexedDB did not answer'); }, ISMS.watchdogMs);
+      function finish(err) {
+        if (finished) return;
+        finished = true;
+        clearTimeout(watchdog);
+        ISMS.running = false;
+        ISMS.pump();
+      }
+      try { op(finish); } catch (e) { finish(e); }
+    },
+
+    mountOf: function(path) {
+      // "/isms/ws-<id>/workspace.sqlite" -> "/isms/ws-<id>"
+      var parts = path.split('/');
+      return parts.slice(0, 3).join('/');
+    },
+    // The mount on `dir`, or null. (A plain lookup follows the mount to the mounted root.)
+    mountAt: function(dir) {
+      try { return FS.lookupPath(dir, { follow_mount: false }).node.mounted || null; } catch (e) { return null; }
+    },
+    ensureMounted: function(dir) {
+      if (ISMS.mountAt(dir)) return;
+      try { FS.mkdirTree(dir); } catch (e) {}  // exists already
+      FS.mount(IDBFS, {}, dir);
+    },
+    errorText: function(err) {
+      if (!err) return 'unknown error';
+      if (typeof err === 'string') return err;
+      return (err.name ? err.name + ': ' : '') + (err.message || String(err));
+    },
+    syncMount: function(dir, populate, callback) {
+      var mount = ISMS.mountAt(dir);
+      if (!mount) return callback(new Error('not mounted: ' + dir));
+      IDBFS.syncfs(mount, populate, callback);
+    },
+
+    scheduleSave: function(delay) {
+      ISMS.status.pending = true;
+      if (ISMS.saveTimer) clearTimeout(ISMS.saveTimer);
+      ISMS.saveTimer = setTimeout(function() { ISMS.saveTimer = 0; ISMS.saveNow(); }, delay);
+    },
+    saveNow: function() {
+      if (ISMS.saveTimer) { clearTimeout(ISMS.saveTimer); ISMS.saveTimer = 0; }
+      var dirs = Object.keys(ISMS.dirty);
+      if (dirs.length === 0) return;
+      if (!ISMS.status.available) { ISMS.dirty = {}; ISMS.status.pending = false; return; }
+      ISMS.dirty = {};
+      ISMS.status.saving = true;
+      ISMS.enqueue(function(done) {
+        var firstError = null;
+        var next = function(i) {
+          if (i === dirs.length) {
+            ISMS.status.saving = false;
+            ISMS.status.pending = Object.keys(ISMS.dirty).length > 0;
+            if (firstError) {
+              ISMS.status.error = ISMS.errorText(firstError);
+              // Keep them dirty: the next change or flush tries again.
+              dirs.forEach(function(d) { ISMS.dirty[d] = true; });
+            } else {
+              ISMS.status.error = '';
+              ISMS.status.lastSavedAt = Date.now();
+            }
+            ISMS.wake();
+            return done();
+          }
+          ISMS.syncMount(dirs[i], false, function(err) {
+            if (err && !firstError) firstError = err;
+            next(i + 1);
+          });
+        };
+        next(0);
+      });
+    },
+  },
+
+  // Mounts `dir` as IndexedDB-backed storage and loads what the browser kept for it, then calls
+  // isms_storage_loaded(token, ok, error). When IndexedDB is unavailable the folder still works in
+  // memory, and the error says so.
+  isms_storage_load__deps: ['$ISMS'],
+  isms_storage_load: function(dirPtr, token) {
+    var dir = UTF8ToString(dirPtr);
+    var mountError = null;
+    try { ISMS.ensureMounted(dir); } catch (e) { mountError = e; }
+    ISMS.enqueue(function(done) {
+      var answer = function(err) {
+        if (err) ISMS.status.available = false;  // the folder keeps working, in memory only
+        var msg = err ? allocateUTF8(ISMS.errorText(err)) : 0;
+        Module['_isms_storage_loaded'](token, err ? 0 : 1, msg);
+        if (msg) _free(msg);
+        ISMS.wake();
+        done();
+      };
+      if (mountError) return answer(mountError);
+      ISMS.syncMount(dir, true, answer);
+    });
+  },
+
+  // Mounts a new, empty folder (a workspace being created) without loading anything.
+  isms_storage_prepare__deps: ['$ISMS'],
+  isms_storage_prepare: function(dirPtr) {
+    try { ISMS.ensureMounted(UTF8ToString(dirPtr)); } catch (e) { console.warn('mount failed', e); }
+  },
+
+  // A transaction on `path` committed: write its folder back soon (debounced).
+  isms_storage_committed__deps: ['$ISMS'],
+  isms_storage_committed: function(pathPtr) {
+    ISMS.dirty[ISMS.mountOf(UTF8ToString(pathPtr))] = true;
+    ISMS.scheduleSave(ISMS.saveDelayMs);
+  },
+
+  // A folder is about to be deleted for good: a mount point cannot be removed while mounted.
+  isms_storage_unmount__deps: ['$ISMS'],
+  isms_storage_unmount: function(dirPtr) {
+    var dir = UTF8ToString(dirPtr);
+    delete ISMS.dirty[dir];
+    if (ISMS.mountAt(dir)) FS.unmount(dir);  // never mounted in this session: nothing to do
+  },
+
+  // A folder was deleted for good: drop its IndexedDB database as well.
+  isms_storage_removed__deps: ['$ISMS'],
+  isms_storage_removed: function(dirPtr) {
+    var dir = UTF8ToString(dirPtr);
+    delete ISMS.dirty[dir];
+    ISMS.enqueue(function(done) {
+      var db = IDBFS.dbs[dir];
+      if (db) { db.close(); delete IDBFS.dbs[dir]; }
+      if (!ISMS.status.available) return done();
+      try {
+        var req = IDBFS.indexedDB().deleteDatabase(dir);
+        req.onsuccess = req.onerror = req.onblocked = function() { done(); };
+      } catch (e) { done(); }
+    });
+  },
+
+  isms_storage_flush__deps: ['$ISMS'],
+  isms_storage_flush: function() { ISMS.saveNow(); },
+
+  // Save status for the top bar: returns a JSON string the caller frees.
+  isms_storage_status_json__deps: ['$ISMS'],
+  isms_storage_status_json: function() {
+    var s = ISMS.status;
+    var text = JSON.stringify({
+      available: s.available, saving: s.saving || ISMS.running, pending: s.pending,
+      error: s.error, lastSavedAt: s.lastSavedAt ? new Date(s.lastSavedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : ''
+    });
+    return allocateUTF8(text);
+  },
+
+  isms_browser_install__deps: ['$ISMS'],
+  isms_browser_install: function() {
+    // Write back at once when the page is hidden or left: debounced saves might never run.
+    document.addEventListener('visibilitychange', function() {
+      if (document.visibilityState === 'hidden') ISMS.saveNow();
+    });
+    window.addEventListener('pagehide', function() { ISMS.saveNow(); });
+    // Paste: the GLFW clipboard is a stub; keep the pasted text where ImGui will ask for it.
+    document.addEventListener('paste', function(e) {
+      var text = (e.clipboardData && e.clipboardData.getData('text/plain')) || '';
+      var p = allocateUTF8(text);
+      Module['_isms_clipboard_pasted'](p);
+      _free(p);
+      ISMS.wake();
+    });
+    // A change of devicePixelRatio (zoom, moving to another screen) must redraw sharp.
+    var watchRatio = function() {
+      var mq = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+      mq.addEventListener('change', function() { ISMS.wake(); watchRatio(); }, { once: true });
+    };
+    watchRatio();
+  },
+
+  isms_clipboard_write: function(textPtr) {
+    var text = UTF8ToString(textPtr);
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(function() {});
+    }
+  },
+
+  isms_set_cursor: function(namePtr) {
+    var canvas = Module['canvas'];
+    if (canvas) canvas.style.cursor = UTF8ToString(namePtr);
+  },
+
+  isms_schedule_wake: function(ms) {
+    setTimeout(function() { ISMS.wake(); }, ms);
+  },
+  isms_schedule_wake__deps: ['$ISMS'],
+});

@@ -1,0 +1,71 @@
+#include "web/web_platform.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "web/browser.hpp"
+
+namespace isms::web {
+
+WebPlatform& web_platform() {
+  static WebPlatform platform;
+  return platform;
+}
+
+void WebPlatform::load_dir(const std::string& dir, LoadDone done) {
+  if (loaded_.count(dir)) {  // already in memory, possibly with changes not yet written back
+    done(true, {});
+    return;
+  }
+  const int token = next_token_++;
+  pending_loads_[token] = std::move(done);
+  loaded_[dir] = true;
+  isms_storage_load(dir.c_str(), token);
+}
+
+void WebPlatform::finish_load(int token, bool ok, const char* error) {
+  auto found = pending_loads_.find(token);
+  if (found == pending_loads_.end()) return;
+  LoadDone done = std::move(found->second);
+  pending_loads_.erase(found);
+  done(ok, error ? error : "");
+}
+
+void WebPlatform::flush() { isms_storage_flush(); }
+
+app::SaveStatus WebPlatform::save_status() const {
+  char* raw = isms_storage_status_json();
+  const auto j = nlohmann::json::parse(raw, nullptr, false);
+  std::free(raw);
+  app::SaveStatus s;
+  if (j.is_discarded()) return s;
+  s.storage_available = j.value("available", true);
+  s.saving = j.value("saving", false) || j.value("pending", false);
+  s.last_saved_at = j.value("lastSavedAt", "");
+  s.error = j.value("error", "");
+  return s;
+}
+
+void WebPlatform::wake_after(int ms) { isms_schedule_wake(ms); }
+
+void WebPlatform::prepare_dir(const std::string& dir) {
+  loaded_[dir] = true;  // new and empty: nothing to load
+  isms_storage_prepare(dir.c_str());
+}
+
+void WebPlatform::committed(const std::string& db_path) { isms_storage_committed(db_path.c_str()); }
+
+void WebPlatform::removing_dir(const std::string& dir) { isms_storage_unmount(dir.c_str()); }
+
+void WebPlatform::removed_dir(const std::string& dir) {
+  loaded_.erase(dir);
+  isms_storage_removed(dir.c_str());
+}
+
+}  // namespace isms::web
+
+extern "C" EMSCRIPTEN_KEEPALIVE void isms_storage_loaded(int token, int ok, const char* error) {
+  isms::web::web_platform().finish_load(token, ok != 0, error);
+}
