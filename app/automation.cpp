@@ -34,7 +34,8 @@ Frame building;
 Frame last;
 
 // Font Awesome icons live in the private use area (U+E000..U+F8FF): 3-byte UTF-8 sequences
-// starting 0xEE or 0xEF 0x80..0xA3. Drop them and trim, so "<icon> New workspace" reads as words.
+// starting 0xEE or 0xEF 0x80..0xA3. Drop them, fold runs of spaces (used for visual spacing) and
+// trim, so "<icon>  All workspaces  (3)" reads "All workspaces (3)".
 std::string strip_icons(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -43,6 +44,7 @@ std::string strip_icons(std::string_view s) {
       i += 2;
       continue;
     }
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
     out.push_back(s[i]);
   }
   const auto first = out.find_first_not_of(' ');

@@ -18,11 +18,9 @@ void Session::start() {
   });
 }
 
-void Session::on_catalog_loaded(bool ok, const std::string& error) {
-  if (!ok) {
-    problem_ = "This browser is not keeping your data (" + error +
-               "). You can keep working, but changes will be lost when the page closes.";
-  }
+// When the browser refuses storage the catalog still opens, in memory: the platform's save
+// status says so, and the app shows that banner.
+void Session::on_catalog_loaded(bool, const std::string&) {
   try {
     catalog_ = std::make_unique<WorkspaceCatalog>(root_, clock_, static_cast<StorageObserver*>(this));
   } catch (const std::exception& e) {
@@ -59,7 +57,7 @@ void Session::open_workspace(const std::string& id) {
   platform_.load_dir(catalog_->workspace_dir(id), [this, alive, id](bool ok, const std::string& error) {
     if (alive.expired() || opening_id_ != id) return;  // closed or another opened meanwhile
     opening_id_.clear();
-    if (!ok && problem_.empty()) {
+    if (!ok && platform_.save_status().storage_available) {
       problem_ = "This workspace's saved copy could not be loaded (" + error + ").";
     }
     try {

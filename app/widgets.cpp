@@ -2,6 +2,8 @@
 
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <ctime>
 
 #include "app/automation.hpp"
@@ -17,9 +19,9 @@ const FieldError* error_for(const std::vector<FieldError>& errors, const char* f
   return nullptr;
 }
 
-bool text_field(const char* label, const char* key, std::string* value, const std::vector<FieldError>& errors,
+bool text_field(const char* label, const char* key, std::string* value, std::vector<FieldError>* errors,
                 const char* field, float width, bool focus_first) {
-  const FieldError* error = error_for(errors, field);
+  const FieldError* error = error_for(*errors, field);
   ImGui::TextUnformatted(label);
   if (focus_first && ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(width);
@@ -35,6 +37,7 @@ bool text_field(const char* label, const char* key, std::string* value, const st
     ImGui::PopStyleColor();
     automation::note_last_item((std::string("error:") + key).c_str(), error->message);
   }
+  if (edited) std::erase_if(*errors, [field](const FieldError& e) { return e.field == field; });
   return edited;
 }
 
@@ -105,6 +108,12 @@ bool banner(const char* key, const std::string& text, ImVec4 background, ImVec4 
   ImGui::EndChild();
   ImGui::PopStyleColor(2);
   return closed;
+}
+
+float fitted_table_height(std::size_t rows) {
+  const float row_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
+  const float wanted = row_height * static_cast<float>(rows + 1) + ImGui::GetStyle().CellPadding.y;
+  return std::min(ImGui::GetContentRegionAvail().y, wanted);
 }
 
 void keyed_text(const char* key, const std::string& text) {

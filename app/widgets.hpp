@@ -14,8 +14,9 @@ namespace isms::app::ui {
 const FieldError* error_for(const std::vector<FieldError>& errors, const char* field);
 
 // A text field with its label above and its validation message (from core) right under it.
-// `key` names the field for ImGui and for the automation bridge. Returns true when edited.
-bool text_field(const char* label, const char* key, std::string* value, const std::vector<FieldError>& errors,
+// Editing the field takes its message away: it spoke of the old value. `key` names the field
+// for ImGui and for the automation bridge. Returns true when edited.
+bool text_field(const char* label, const char* key, std::string* value, std::vector<FieldError>* errors,
                 const char* field, float width, bool focus_first = false);
 
 bool primary_button(const char* label);
@@ -26,6 +27,9 @@ void muted_text(const char* key, const std::string& text);
 void page_title(const char* text);
 // A coloured bar with an icon and text; returns true when its close button was clicked.
 bool banner(const char* key, const std::string& text, ImVec4 background, ImVec4 foreground, bool closable);
+// The height of a table of `rows` rows of framed widgets plus its header, up to the space left:
+// beyond that it scrolls under its frozen header.
+float fitted_table_height(std::size_t rows);
 // Text reported to the automation bridge under `key`.
 void keyed_text(const char* key, const std::string& text);
 

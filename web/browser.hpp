@@ -11,6 +11,9 @@ void isms_storage_unmount(const char* dir);
 void isms_storage_removed(const char* dir);
 void isms_storage_flush();
 char* isms_storage_status_json();  // caller frees
+void isms_text_input_install();
+void isms_text_input_active(int on);
+void isms_text_input_position(int x, int y);
 void isms_clipboard_write(const char* text);
 void isms_set_cursor(const char* css_cursor);
 void isms_schedule_wake(int ms);

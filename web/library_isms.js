@@ -200,6 +200,57 @@ mergeInto(LibraryManager.library, {
     watchRatio();
   },
 
+  // Text that does not arrive as a keypress: IME and dead-key composition, on-screen keyboards,
+  // characters a test inserts. While an ImGui text field is active a hidden textarea holds the
+  // focus and hands such text to ImGui; ordinary keys still reach GLFW as keypress events.
+  isms_text_input_install__deps: ['$ISMS'],
+  isms_text_input_install: function() {
+    var area = document.createElement('textarea');
+    area.id = 'text-input';
+    area.setAttribute('aria-hidden', 'true');
+    area.setAttribute('autocomplete', 'off');
+    area.setAttribute('autocapitalize', 'off');
+    area.setAttribute('spellcheck', 'false');
+    document.body.appendChild(area);
+    ISMS.textArea = area;
+    ISMS.textActive = false;
+    // The character of the last keypress: GLFW delivered it already, so the textarea's own
+    // input event for it is skipped. Anything else the textarea receives is new text.
+    var keypressChar = null;
+    var send = function(text) {
+      if (!text) return;
+      var p = allocateUTF8(text);
+      Module['_isms_text_input'](p);
+      _free(p);
+    };
+    window.addEventListener('keypress', function(e) {
+      keypressChar = (e.ctrlKey || e.metaKey || !e.charCode) ? null : String.fromCodePoint(e.charCode);
+    }, true);
+    area.addEventListener('input', function(e) {
+      if (e.isComposing) return;  // compositionend delivers the result
+      if (e.inputType === 'insertText' && e.data !== keypressChar) send(e.data);
+      keypressChar = null;
+      area.value = '';
+    });
+    area.addEventListener('compositionend', function(e) { send(e.data); area.value = ''; });
+    // Clicking another field must not take the focus away from the textarea.
+    Module['canvas'].addEventListener('mousedown', function(e) { if (ISMS.textActive) e.preventDefault(); });
+  },
+
+  isms_text_input_active__deps: ['$ISMS'],
+  isms_text_input_active: function(on) {
+    ISMS.textActive = !!on;
+    if (on) ISMS.textArea.focus({ preventScroll: true });
+    else if (document.activeElement === ISMS.textArea) Module['canvas'].focus({ preventScroll: true });
+  },
+
+  // Keeps the textarea at the caret (CSS pixels), so an IME shows its candidates there.
+  isms_text_input_position__deps: ['$ISMS'],
+  isms_text_input_position: function(x, y) {
+    ISMS.textArea.style.left = x + 'px';
+    ISMS.textArea.style.top = y + 'px';
+  },
+
   isms_clipboard_write: function(textPtr) {
     var text = UTF8ToString(textPtr);
     if (navigator.clipboard && navigator.clipboard.writeText) {

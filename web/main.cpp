@@ -45,6 +45,7 @@ struct Loop {
   float scale = 0;  // devicePixelRatio the fonts and style are built for
   int width = 0, height = 0;
   ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
+  bool text_input = false;  // an ImGui text field is active: the hidden textarea has the focus
   std::string clipboard;  // the last text copied or pasted: ImGui reads it synchronously
   // Keys released before any frame saw them pressed (ImGui 1.86 has no input queue):
   // the release is applied after the next frame instead.
@@ -131,6 +132,10 @@ void frame() {
     EM_ASM({ if (Module['onFirstFrame']) Module['onFirstFrame'](); });  // resolves window.isms.ready
   }
 
+  if (ImGui::GetIO().WantTextInput != loop.text_input) {
+    loop.text_input = ImGui::GetIO().WantTextInput;
+    isms_text_input_active(loop.text_input);
+  }
   const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
   if (cursor != loop.cursor) {
     loop.cursor = cursor;
@@ -185,6 +190,11 @@ EM_BOOL on_focus(int, const EmscriptenFocusEvent*, void*) {
   return EM_FALSE;
 }
 
+void place_text_input(int x, int y) {
+  const float inv = loop.scale > 0 ? 1.0f / loop.scale : 1.0f;
+  isms_text_input_position(static_cast<int>(x * inv), static_cast<int>(y * inv));
+}
+
 const char* get_clipboard(void*) { return loop.clipboard.c_str(); }
 void set_clipboard(void*, const char* text) {
   loop.clipboard = text ? text : "";
@@ -200,6 +210,10 @@ EMSCRIPTEN_KEEPALIVE const char* isms_ui_items_json() {
   static std::string json;
   json = isms::app::automation::last_frame_json(loop.scale);
   return json.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void isms_text_input(const char* utf8) {
+  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  wake();
 }
 EMSCRIPTEN_KEEPALIVE void isms_clipboard_pasted(const char* text) { loop.clipboard = text ? text : ""; }
 }
@@ -235,12 +249,14 @@ int main() {
   io.SetClipboardTextFn = set_clipboard;  // the backend installed GLFW's stubs
   io.GetClipboardTextFn = get_clipboard;
   io.ClipboardUserData = nullptr;
+  io.ImeSetInputScreenPosFn = place_text_input;
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   emscripten_set_wheel_callback(kCanvas, nullptr, EM_FALSE, on_wheel);
   emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
   emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_focus);
   isms_browser_install();
+  isms_text_input_install();
 
   loop.clock = std::make_unique<isms::SystemClock>();
   loop.app = std::make_unique<isms::app::App>(isms::web::web_platform(), *loop.clock, kStorageRoot);

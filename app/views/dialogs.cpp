@@ -30,7 +30,7 @@ void rename_dialog(Session& session, UiState& ui) {
   }
   centre_next_window();
   if (!ImGui::BeginPopupModal("Rename workspace", nullptr, kModalFlags)) return;
-  ui::text_field("Workspace name", "New workspace name", &form.name, form.errors, "name", ImGui::GetFontSize() * 26, true);
+  ui::text_field("Workspace name", "New workspace name", &form.name, &form.errors, "name", ImGui::GetFontSize() * 26, true);
   ImGui::Spacing();
   if (ui::primary_button(ICON_CHECK "  Save name") || enter_pressed()) {
     form.errors = session.rename_workspace(form.id, form.name);

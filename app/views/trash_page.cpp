@@ -24,7 +24,7 @@ void trash_page(Session& session, UiState& ui) {
   ImGui::Spacing();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
-  if (!ImGui::BeginTable("trash", 4, flags)) return;
+  if (!ImGui::BeginTable("trash", 4, flags, ImVec2(0, ui::fitted_table_height(rows.size())))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Workspace", 0, 3.0f);
   ImGui::TableSetupColumn("Client", 0, 2.5f);

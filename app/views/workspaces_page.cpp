@@ -22,9 +22,9 @@ void create_form(Session& session, UiState& ui) {
   ImGui::TextUnformatted(ICON_PLUS "  New workspace");
   ui::muted_text("new-workspace-help", "One workspace holds one client engagement's ISMS register.");
   ImGui::Spacing();
-  ui::text_field("Workspace name", "Workspace name", &form.draft.name, form.errors, "name", field_width, true);
-  ui::text_field("Client organisation", "Client organisation", &form.draft.client, form.errors, "client", field_width);
-  ui::text_field("Consultant", "Consultant", &form.draft.consultant, form.errors, "consultant", field_width);
+  ui::text_field("Workspace name", "Workspace name", &form.draft.name, &form.errors, "name", field_width, true);
+  ui::text_field("Client organisation", "Client organisation", &form.draft.client, &form.errors, "client", field_width);
+  ui::text_field("Consultant", "Consultant", &form.draft.consultant, &form.errors, "consultant", field_width);
   ImGui::Spacing();
   const bool submit = ui::primary_button(ICON_CHECK "  Create workspace") ||
                       (ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false));
@@ -62,7 +62,7 @@ void workspace_table(Session& session, UiState& ui, std::vector<WorkspaceInfo> r
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
-  if (!ImGui::BeginTable("workspaces", 5, flags, ImVec2(0, 0))) return;
+  if (!ImGui::BeginTable("workspaces", 5, flags, ImVec2(0, ui::fitted_table_height(rows.size())))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Workspace", ImGuiTableColumnFlags_DefaultSort, 3.0f);
   ImGui::TableSetupColumn("Client", 0, 2.5f);

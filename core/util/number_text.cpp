@@ -82,7 +82,7 @@ std::string format_double(double value) {
   std::string result = negative ? "-" : "";
   if (exponent >= 21 || exponent < -7) {
     result += digits.substr(0, 1);
-    if (digits.size() > 1) result += "." + digits.substr(1);
+    if (digits.size() > 1) result.append(".").append(digits, 1);  // (not "." + ...: GCC 12 -Wrestrict false alarm)
     result += exponent < 0 ? "e-" : "e+";
     result += std::to_string(exponent < 0 ? -exponent : exponent);
   } else if (exponent >= 0) {
