@@ -41,27 +41,26 @@ bool text_field(const char* label, const char* key, std::string* value, std::vec
   return edited;
 }
 
-bool primary_button(const char* label) {
-  ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.16f, 0.36f, 0.85f, 1.0f));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.11f, 0.31f, 0.80f, 1.0f));
+namespace {
+
+// A filled button with white text: `base` at rest, lighter when hovered, darker when held.
+bool filled_button(const char* label, ImVec4 base) {
+  auto shade = [&](float f) { return ImVec4(base.x * f, base.y * f, base.z * f, base.w); };
+  ImGui::PushStyleColor(ImGuiCol_Button, base);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, shade(1.12f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, shade(0.85f));
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-  ImGui::PushStyleColor(ImGuiCol_Border, palette().accent);
+  ImGui::PushStyleColor(ImGuiCol_Border, base);
   const bool pressed = ImGui::Button(label);
   ImGui::PopStyleColor(5);
   return pressed;
 }
 
-bool danger_button(const char* label) {
-  ImGui::PushStyleColor(ImGuiCol_Button, palette().danger);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.80f, 0.15f, 0.15f, 1.0f));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.62f, 0.09f, 0.09f, 1.0f));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-  ImGui::PushStyleColor(ImGuiCol_Border, palette().danger);
-  const bool pressed = ImGui::Button(label);
-  ImGui::PopStyleColor(5);
-  return pressed;
-}
+}  // namespace
+
+bool primary_button(const char* label) { return filled_button(label, palette().accent); }
+
+bool danger_button(const char* label) { return filled_button(label, palette().danger); }
 
 void muted_text(const char* key, const std::string& text) {
   ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);

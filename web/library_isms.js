@@ -73,7 +73,7 @@ mergeInto(LibraryManager.library, {
     saveNow: function() {
       if (ISMS.saveTimer) { clearTimeout(ISMS.saveTimer); ISMS.saveTimer = 0; }
       var dirs = Object.keys(ISMS.dirty);
-      if (dirs.length === 0) return;
+      if (dirs.length === 0) { ISMS.status.pending = false; return; }  // e.g. its folder was deleted meanwhile
       if (!ISMS.status.available) { ISMS.dirty = {}; ISMS.status.pending = false; return; }
       ISMS.dirty = {};
       ISMS.status.saving = true;

@@ -27,14 +27,18 @@ struct TempDir {
 
 const WorkspaceDraft kDraft{"ISMS 2027", "Müller & Søn, Łódź", "Anna Dvořák"};
 
-}  // namespace
-
-TEST_CASE("the session is ready only once the catalog's storage has loaded") {
+// A session on a fresh folder, its platform and a clock the test moves.
+struct SessionFixture {
   TempDir dir;
   FakePlatform platform;
+  FixedClock clock{"2026-11-26T08:00:00Z"};
+  Session session{platform, clock, dir.path.string()};
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(SessionFixture, "the session is ready only once the catalog's storage has loaded") {
   platform.answer_loads_at_once = false;
-  FixedClock clock("2026-11-26T08:00:00Z");
-  Session session(platform, clock, dir.path.string());
   session.start();
   CHECK_FALSE(session.ready());
   CHECK(session.create_workspace(kDraft).size() == 1);  // refused with a message, not a crash
@@ -43,23 +47,15 @@ TEST_CASE("the session is ready only once the catalog's storage has loaded") {
   CHECK(session.problem().empty());
 }
 
-TEST_CASE("storage the browser refuses still gives a session that works in memory") {
-  TempDir dir;
-  FakePlatform platform;
+TEST_CASE_FIXTURE(SessionFixture, "storage the browser refuses still gives a session that works in memory") {
   platform.storage_works = false;
-  FixedClock clock("2026-11-26T08:00:00Z");
-  Session session(platform, clock, dir.path.string());
   session.start();
   REQUIRE(session.ready());
   CHECK(session.create_workspace(kDraft).empty());
   CHECK(session.workspaces().size() == 1);
 }
 
-TEST_CASE("create, rename, trash, restore and empty the trash through the session") {
-  TempDir dir;
-  FakePlatform platform;
-  FixedClock clock("2026-11-26T08:00:00Z");
-  Session session(platform, clock, dir.path.string());
+TEST_CASE_FIXTURE(SessionFixture, "create, rename, trash, restore and empty the trash through the session") {
   session.start();
 
   SUBCASE("bad input changes nothing") {
@@ -100,11 +96,7 @@ TEST_CASE("create, rename, trash, restore and empty the trash through the sessio
   CHECK_FALSE(fs::exists(dir.path / ("ws-" + id)));
 }
 
-TEST_CASE("renaming a workspace that is not open loads its storage first") {
-  TempDir dir;
-  FakePlatform platform;
-  FixedClock clock("2026-11-26T08:00:00Z");
-  Session session(platform, clock, dir.path.string());
+TEST_CASE_FIXTURE(SessionFixture, "renaming a workspace that is not open loads its storage first") {
   session.start();
   REQUIRE(session.create_workspace(kDraft).empty());
   const std::string id = session.current()->id();
