@@ -27,7 +27,7 @@ void save_state(Session& session) {
   } else if (!s.last_saved_at.empty()) {
     text = ICON_CHECK_CIRCLE "  Saved in this browser at " + s.last_saved_at;
   } else {
-    text = ICON_CHECK_CIRCLE "  No unsaved changes";
+    text = ICON_CHECK_CIRCLE "  All changes saved in this browser";
   }
   const float width = ImGui::CalcTextSize(text.c_str()).x;
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);

@@ -79,6 +79,9 @@ std::vector<std::string> definition_problems(const EntityDef& def) {
     problems.push_back(def.kind + ": title_field '" + def.title_field + "' is not a field");
   }
   if (def.lifecycle) check_lifecycle(def, problems);
+  for (const RecordCheck& check : def.checks) {
+    if (!check) problems.push_back(def.kind + ": a record check is empty");
+  }
   return problems;
 }
 

@@ -1,12 +1,15 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/model/field_error.hpp"
 #include "core/model/value.hpp"
 
 namespace isms {
@@ -48,6 +51,10 @@ struct LifecycleDef {
   std::vector<std::pair<std::string, std::string>> transitions;  // allowed from -> to
 };
 
+// A rule that looks at several fields of one record (the field rules see one value at a time):
+// gets the normalised values, every field present, and names the field to mark if refused.
+using RecordCheck = std::function<std::optional<FieldError>(const std::map<std::string, Value>& values)>;
+
 // The one definition of a register. Table, repository, validation, bundle, forms and CSV are
 // all derived from it, so adding a register means adding one of these (core/model/registers/).
 struct EntityDef {
@@ -57,6 +64,7 @@ struct EntityDef {
   std::string title_field;  // the field shown as the record's title
   std::vector<FieldDef> fields;
   std::optional<LifecycleDef> lifecycle;
+  std::vector<RecordCheck> checks;  // cross-field rules, e.g. "a decision needs a justification"
 
   const FieldDef* field(std::string_view key) const;
   std::string table() const;  // "rec_" + kind

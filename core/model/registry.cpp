@@ -44,6 +44,8 @@ const Registry& Registry::builtin() {
   static const Registry registry({
       registers::workspace_meta(),
       registers::asset(),
+      registers::control(),
+      registers::clause(),
   });
   return registry;
 }

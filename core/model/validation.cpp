@@ -1,5 +1,6 @@
 #include "core/model/validation.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -160,6 +161,19 @@ std::vector<FieldError> validate(const EntityDef& def, const std::map<std::strin
     const auto found = values.find(field.key);
     const Value& value = found != values.end() ? found->second : null_value;
     if (auto problem = validate_field(field, value)) errors.push_back(std::move(*problem));
+  }
+  if (!def.checks.empty()) {
+    // A record check sees every field, absent ones as null, like the field rules above.
+    std::map<std::string, Value> complete = values;
+    for (const FieldDef& field : def.fields) complete.emplace(field.key, null_value);
+    for (const RecordCheck& check : def.checks) {
+      std::optional<FieldError> problem = check(complete);
+      if (!problem) continue;
+      // One message per field is enough: "X is too long" already says what to fix first.
+      const bool already = std::any_of(errors.begin(), errors.end(),
+                                       [&](const FieldError& known) { return known.field == problem->field; });
+      if (!already) errors.push_back(std::move(*problem));
+    }
   }
   for (const auto& [key, value] : values) {
     if (def.field(key) == nullptr) errors.push_back({key, "Unknown field '" + key + "'."});

@@ -7,16 +7,10 @@
 #include <vector>
 
 #include "core/model/entity.hpp"
+#include "core/model/field_error.hpp"
 #include "core/model/value.hpp"
 
 namespace isms {
-
-// One problem with one field, worded for the person who typed the value: it names the
-// field's label and says what is wrong, e.g. "Workspace name is required.".
-struct FieldError {
-  std::string field;  // the field's key (or the unknown key), so a form can mark the input
-  std::string message;
-};
 
 // Thrown when a write is refused because of its values; nothing was written.
 class ValidationError : public std::runtime_error {
@@ -30,7 +24,8 @@ class ValidationError : public std::runtime_error {
   std::vector<FieldError> errors_;
 };
 
-// Every rule of the definition, field by field (in definition order, unknown keys last).
+// Every rule of the definition, field by field (in definition order), then the definition's
+// record checks (skipped for a field that already has an error), unknown keys last.
 // A field absent from `values` counts as null. An empty list means the values may be stored.
 std::vector<FieldError> validate(const EntityDef& def, const std::map<std::string, Value>& values);
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "core/catalogs/seed.hpp"
 #include "core/model/validation.hpp"
 #include "core/store/migrations.hpp"
 #include "core/store/schema.hpp"
@@ -63,6 +64,7 @@ std::unique_ptr<Workspace> Workspace::create(const std::string& dir, const std::
     migrate(workspace->db_);
     ensure_tables(workspace->db_, registry);
     workspace->records_.create_with_id(meta_kind, id, std::move(values), "Created workspace");
+    catalogs::seed_catalogs(workspace->db_, workspace->records_);
     transaction.commit();
   } catch (...) {
     workspace.reset();  // closes the file so it can be removed
@@ -101,6 +103,8 @@ std::unique_ptr<Workspace> Workspace::open(const std::string& dir, const Clock& 
   if (details.empty()) throw_not_a_workspace(path);
   workspace->id_ = details.front().id;
   workspace->records_.set_author(text_of(details.front(), "consultant"));
+  // A file made before a catalog existed gets it now; a complete one is not written to.
+  catalogs::seed_catalogs(workspace->db_, workspace->records_);
   transaction.commit();
   return workspace;
 }

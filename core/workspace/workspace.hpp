@@ -29,13 +29,14 @@ class Workspace {
   static constexpr const char* meta_kind = "workspace";
 
   // Validates the draft through the "workspace" definition (ValidationError: nothing created),
-  // then creates the file in `dir` (which must exist and hold no workspace), its tables and
-  // the metadata record, all in one transaction. The consultant becomes the author.
+  // then creates the file in `dir` (which must exist and hold no workspace), its tables, the
+  // metadata record and the built-in catalogs (Annex A controls, clauses; core/catalogs/), all
+  // in one transaction. The consultant becomes the author.
   static std::unique_ptr<Workspace> create(const std::string& dir, const std::string& id, const WorkspaceDraft& draft,
                                            const Clock& clock, StorageObserver* observer);
   // Opens and upgrades an existing workspace. StoreError with a sentence for a person if the
   // file is missing, not a workspace, or from a newer version of the app; in each of those
-  // cases the file is left exactly as it was.
+  // cases the file is left exactly as it was. Adds the built-in catalog records the file lacks.
   static std::unique_ptr<Workspace> open(const std::string& dir, const Clock& clock, StorageObserver* observer);
 
   WorkspaceMeta meta() const;

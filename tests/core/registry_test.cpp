@@ -30,7 +30,9 @@ std::string problems_of(const EntityDef& def) {
 
 TEST_CASE("registry: the built-in registers are found by kind") {
   const Registry& registry = Registry::builtin();
-  CHECK(registry.all().size() == 2);
+  CHECK(registry.all().size() == 4);
+  CHECK(registry.get("control").table() == "rec_control");
+  CHECK(registry.get("clause").title_field == "title");
   REQUIRE(registry.find("asset") != nullptr);
   CHECK(registry.find("asset")->table() == "rec_asset");
   CHECK(registry.get("workspace").label == "Workspace");
@@ -85,4 +87,12 @@ TEST_CASE("registry: definitions are checked when a registry is built") {
   linking.fields.push_back(field("asset", "Asset", FieldType::Link).links_to("asset"));
   CHECK_THROWS_AS(Registry({linking}), std::invalid_argument);
   CHECK_NOTHROW(Registry({linking, minimal("asset")}));
+}
+
+TEST_CASE("registry: a record check must be a function") {
+  EntityDef def = minimal("thing");
+  def.checks.push_back(nullptr);
+  CHECK(problems_of(def) == "thing: a record check is empty\n");
+  def.checks.back() = [](const std::map<std::string, Value>&) { return std::optional<FieldError>(); };
+  CHECK(problems_of(def).empty());
 }

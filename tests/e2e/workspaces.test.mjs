@@ -101,6 +101,9 @@ test('create, keep across a browser restart, rename, delete and restore a worksp
   await app.clickRowAction(RENAMED, 'Open');
   await app.waitText('page-title', RENAMED);
   assert.equal(await app.text('count:asset'), '0');
+  // Seeded from the ISO/IEC 27001:2022 catalogs when the workspace was created.
+  assert.equal(await app.text('count:control'), '93');
+  assert.equal(await app.text('count:clause'), '41');
 
   // Delete for good: trash, then empty the trash; gone after a reload too.
   await app.click('Rename workspace');

@@ -8,5 +8,7 @@ namespace isms::registers {
 
 EntityDef workspace_meta();  // the workspace's own details (name, client, consultant)
 EntityDef asset();
+EntityDef control();  // controls and the Statement of Applicability
+EntityDef clause();   // clauses 4 to 10, the gap analysis
 
 }  // namespace isms::registers

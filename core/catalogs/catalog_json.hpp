@@ -1,0 +1,12 @@
+#pragma once
+
+#include <string_view>
+
+namespace isms::catalogs {
+
+// The reference files in assets/catalogs/, compiled in verbatim by core/CMakeLists.txt
+// (catalog_json.cpp.in), so the program needs no download and no file beside it.
+std::string_view annex_a_json();  // iso27001-2022-annex-a.json
+std::string_view clauses_json();  // iso27001-2022-clauses.json
+
+}  // namespace isms::catalogs
