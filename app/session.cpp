@@ -115,23 +115,40 @@ void Session::move_to_trash(const std::string& id) {
   if (!catalog_) return;
   const auto info = catalog_->find(id);
   if (!info) return;
-  if (current_ && current_->id() == id) close_workspace();
-  catalog_->move_to_trash(id);
-  notice_ = "Moved \"" + info->name + "\" to the trash. You can restore it from the Trash.";
+  // Open, or still opening: either way it must not become the current workspace from the trash.
+  if ((current_ && current_->id() == id) || opening_id_ == id) close_workspace();
+  report_failure("The workspace could not be moved to the trash", [&] {
+    catalog_->move_to_trash(id);
+    notice_ = "Moved \"" + info->name + "\" to the trash. You can restore it from the Trash.";
+  });
 }
 
 void Session::restore(const std::string& id) {
   if (!catalog_) return;
   const auto info = catalog_->find(id);
   if (!info) return;
-  catalog_->restore(id);
-  notice_ = "Restored \"" + info->name + "\".";
+  report_failure("The workspace could not be restored", [&] {
+    catalog_->restore(id);
+    notice_ = "Restored \"" + info->name + "\".";
+  });
 }
 
 void Session::empty_trash() {
   if (!catalog_) return;
-  const auto removed = catalog_->empty_trash();
-  notice_ = removed.size() == 1 ? "Deleted 1 workspace for good." : "Deleted " + std::to_string(removed.size()) + " workspaces for good.";
+  report_failure("The trash could not be emptied completely", [&] {
+    const auto removed = catalog_->empty_trash();
+    notice_ = removed.size() == 1 ? "Deleted 1 workspace for good."
+                                  : "Deleted " + std::to_string(removed.size()) + " workspaces for good.";
+  });
+}
+
+template <typename Action>
+void Session::report_failure(const char* what, Action action) {
+  try {
+    action();
+  } catch (const std::exception& e) {
+    problem_ = std::string(what) + ": " + e.what();
+  }
 }
 
 void Session::prepare_dir(const std::string& dir) { platform_.prepare_dir(dir); }
@@ -145,17 +162,10 @@ void Session::removing_dir(const std::string& dir) { platform_.removing_dir(dir)
 
 void Session::removed_dir(const std::string& dir) { platform_.removed_dir(dir); }
 
-// Keeps the catalog's cached name and "last change" in step with the open workspace. The
-// catalog's own commit comes back through committed(); the flag stops that from recursing.
+// Keeps the catalog's cached name and "last change" in step with the open workspace.
 void Session::refresh_catalog_entry() {
-  if (!catalog_ || !current_ || in_catalog_refresh_) return;
-  in_catalog_refresh_ = true;
-  try {
-    catalog_->refresh(*current_);
-  } catch (const std::exception& e) {
-    problem_ = std::string("The list of workspaces could not be updated: ") + e.what();
-  }
-  in_catalog_refresh_ = false;
+  if (!catalog_ || !current_) return;
+  report_failure("The list of workspaces could not be updated", [&] { catalog_->refresh(*current_); });
 }
 
 }  // namespace isms::app

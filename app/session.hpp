@@ -58,6 +58,9 @@ class Session : private StorageObserver {
 
   void on_catalog_loaded(bool ok, const std::string& error);
   void refresh_catalog_entry();
+  // Runs `action`; a failure becomes the problem shown to the person, prefixed with `what`.
+  template <typename Action>
+  void report_failure(const char* what, Action action);
 
   Platform& platform_;
   const Clock& clock_;
@@ -67,7 +70,6 @@ class Session : private StorageObserver {
   std::string opening_id_;
   std::string problem_;
   std::string notice_;
-  bool in_catalog_refresh_ = false;
   // Guards callbacks that arrive after this Session is gone (the platform may outlive it).
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

@@ -11,7 +11,7 @@ if [ "$what" = all ] || [ "$what" = native ]; then
   cmake --build "$build_native" -j "$jobs"
 fi
 if [ "$what" = all ] || [ "$what" = web ]; then
-  if [ ! -f "$build_web/CMakeCache.txt" ]; then
+  if [ ! -f "$build_web/Makefile" ]; then  # (a failed first configure leaves a cache but no Makefile)
     emcmake cmake -S "$root" -B "$build_web" -DCMAKE_BUILD_TYPE=Release >/dev/null
   fi
   cmake --build "$build_web" -j "$jobs"

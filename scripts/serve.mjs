@@ -5,6 +5,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -15,9 +16,14 @@ const types = {
 export function serve(siteDir, port = 0, host = '127.0.0.1') {
   const root = path.resolve(siteDir);
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    let file;
+    try {
+      file = path.normalize(path.join(root, decodeURIComponent(new URL(req.url, 'http://localhost').pathname)));
+    } catch {
+      res.writeHead(400).end();  // a malformed %-escape
+      return;
+    }
+    if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403).end(); return; }
     if (file.endsWith(path.sep)) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
@@ -32,7 +38,7 @@ export function serve(siteDir, port = 0, host = '127.0.0.1') {
   return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
   const [siteDir, port = '8080'] = process.argv.slice(2);
   if (!siteDir || !fs.existsSync(path.join(siteDir, 'index.html'))) {
     console.error(`No built site in ${siteDir}: run scripts/build.sh web first.`);

@@ -64,19 +64,23 @@ if [ ! -f "$cache/imgui/imgui.cpp" ]; then
   log "fetching the imgui source package"
   (cd "$cache/src" && rm -rf imgui-* && apt-get source -qq -o APT::Sandbox::User=root imgui >/dev/null)
   dir=$(find "$cache/src" -maxdepth 1 -type d -name 'imgui-*' | head -1)
-  rm -rf "$cache/imgui" && cp -r "$dir" "$cache/imgui"
+  rm -rf "$cache/imgui" "$cache/imgui.tmp" && cp -r "$dir" "$cache/imgui.tmp" && mv "$cache/imgui.tmp" "$cache/imgui"
 fi
 if [ ! -f "$cache/sqlite/sqlite3.c" ]; then
   log "fetching the sqlite3 source package and building its amalgamation"
   (cd "$cache/src" && rm -rf sqlite3-* && apt-get source -qq -o APT::Sandbox::User=root sqlite3 >/dev/null)
   dir=$(find "$cache/src" -maxdepth 1 -type d -name 'sqlite3-*' | head -1)
   (cd "$dir" && ./configure --disable-tcl >/dev/null && make -s sqlite3.c >/dev/null)
-  mkdir -p "$cache/sqlite"
-  cp "$dir/sqlite3.c" "$dir/sqlite3.h" "$cache/sqlite/"
+  # Into place in one step: an interrupted run must not leave a half-copied tree that looks done.
+  rm -rf "$cache/sqlite.tmp" && mkdir -p "$cache/sqlite.tmp"
+  cp "$dir/sqlite3.c" "$dir/sqlite3.h" "$cache/sqlite.tmp/"
+  rm -rf "$cache/sqlite" && mv "$cache/sqlite.tmp" "$cache/sqlite"
 fi
 
 # Browser test driver: playwright-core only (it never downloads a browser; we use Debian's chromium).
-if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
+# npm records what it installed in node_modules/.package-lock.json: reinstall when the lockfile changed.
+installed_lock="$root/tests/e2e/node_modules/.package-lock.json"
+if [ ! -f "$installed_lock" ] || [ "$root/tests/e2e/package-lock.json" -nt "$installed_lock" ]; then
   log "installing playwright-core from its lockfile"
   (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -6,7 +6,7 @@ extern "C" {
 void isms_browser_install();
 void isms_storage_load(const char* dir, int token);
 void isms_storage_prepare(const char* dir);
-void isms_storage_committed(const char* db_path);
+void isms_storage_committed(const char* dir);
 void isms_storage_unmount(const char* dir);
 void isms_storage_removed(const char* dir);
 void isms_storage_flush();

@@ -10,15 +10,26 @@
 mergeInto(LibraryManager.library, {
   $ISMS__deps: ['$FS', '$IDBFS'],
   $ISMS: {
-    queue: [],          // pending IndexedDB operations: function(done)
+    queue: [],          // pending IndexedDB operations: {run(done), fail(error)}
     running: false,
-    dirty: {},          // mount path -> true when its files changed since the last save
+    dirty: {},          // folder -> true when its files changed since its last write-back
+    failed: {},         // folder -> true when its kept copy could not be loaded: never written
+                        // back, since writing an empty folder would erase the kept copy
+    loadedOnce: false,  // a load succeeded: IndexedDB works, a later failure is one folder's
     saveTimer: 0,
-    saveDelayMs: 400,   // a burst of edits becomes one write-back
-    watchdogMs: 20000,  // IDBFS never answers when a transaction aborts late: give up then
+    saveDelayMs: 250,   // a burst of edits becomes one write-back
+    // Emscripten 3.1.6's IDBFS never calls back when a transaction aborts late (quota), so an
+    // operation that has not answered by then is failed and the queue moves on.
+    watchdogMs: 10000,
     status: { available: true, saving: false, lastSavedAt: 0, error: '', pending: false },
 
     wake: function() { if (Module['_isms_wake']) Module['_isms_wake'](); },
+
+    // Calls fn(pointer) with `text` as a UTF-8 string on the heap, then frees it.
+    withCString: function(text, fn) {
+      var p = allocateUTF8(text);
+      try { fn(p); } finally { _free(p); }
+    },
 
     enqueue: function(op) {
       ISMS.queue.push(op);
@@ -29,22 +40,19 @@ mergeInto(LibraryManager.library, {
       ISMS.running = true;
       var op = ISMS.queue.shift();
       var finished = false;
-      var watchdog = setTimeout(function() { finish('IndexedDB did not answer'); }, ISMS.watchdogMs);
-      function finish(err) {
-        if (finished) return;
+      var finish = function() {
+        if (finished) return false;
         finished = true;
         clearTimeout(watchdog);
         ISMS.running = false;
-        ISMS.pump();
-      }
-      try { op(finish); } catch (e) { finish(e); }
+        setTimeout(ISMS.pump, 0);
+        return true;
+      };
+      var giveUp = function(err) { if (finish()) op.fail(err); };
+      var watchdog = setTimeout(function() { giveUp(new Error('IndexedDB did not answer')); }, ISMS.watchdogMs);
+      try { op.run(finish); } catch (e) { giveUp(e); }
     },
 
-    mountOf: function(path) {
-      // "/isms/ws-<id>/workspace.sqlite" -> "/isms/ws-<id>"
-      var parts = path.split('/');
-      return parts.slice(0, 3).join('/');
-    },
     // The mount on `dir`, or null. (A plain lookup follows the mount to the mounted root.)
     mountAt: function(dir) {
       try { return FS.lookupPath(dir, { follow_mount: false }).node.mounted || null; } catch (e) { return null; }
@@ -70,36 +78,48 @@ mergeInto(LibraryManager.library, {
       if (ISMS.saveTimer) clearTimeout(ISMS.saveTimer);
       ISMS.saveTimer = setTimeout(function() { ISMS.saveTimer = 0; ISMS.saveNow(); }, delay);
     },
+    // Folders to write back now: dirty, still mounted (not deleted meanwhile), loaded fine.
+    takeDirty: function() {
+      var dirs = Object.keys(ISMS.dirty).filter(function(d) { return ISMS.mountAt(d) && !ISMS.failed[d]; });
+      ISMS.dirty = {};
+      return dirs;
+    },
     saveNow: function() {
       if (ISMS.saveTimer) { clearTimeout(ISMS.saveTimer); ISMS.saveTimer = 0; }
-      var dirs = Object.keys(ISMS.dirty);
-      if (dirs.length === 0) { ISMS.status.pending = false; return; }  // e.g. its folder was deleted meanwhile
       if (!ISMS.status.available) { ISMS.dirty = {}; ISMS.status.pending = false; return; }
-      ISMS.dirty = {};
+      var dirs = ISMS.takeDirty();
+      if (dirs.length === 0) { ISMS.status.pending = ISMS.status.saving; return; }
       ISMS.status.saving = true;
-      ISMS.enqueue(function(done) {
-        var firstError = null;
-        var next = function(i) {
-          if (i === dirs.length) {
-            ISMS.status.saving = false;
-            ISMS.status.pending = Object.keys(ISMS.dirty).length > 0;
-            if (firstError) {
-              ISMS.status.error = ISMS.errorText(firstError);
-              // Keep them dirty: the next change or flush tries again.
-              dirs.forEach(function(d) { ISMS.dirty[d] = true; });
-            } else {
-              ISMS.status.error = '';
-              ISMS.status.lastSavedAt = Date.now();
+      var settle = function(err) {
+        ISMS.status.saving = false;
+        if (err) {
+          ISMS.status.error = ISMS.errorText(err);
+          // Still to be written: the next change, flush or page hide tries again.
+          dirs.forEach(function(d) { if (ISMS.mountAt(d)) ISMS.dirty[d] = true; });
+        } else {
+          ISMS.status.error = '';
+          ISMS.status.lastSavedAt = Date.now();
+        }
+        ISMS.status.pending = Object.keys(ISMS.dirty).length > 0;
+        ISMS.wake();
+      };
+      ISMS.enqueue({
+        run: function(done) {
+          var firstError = null;
+          var next = function(i) {
+            if (i === dirs.length) {
+              if (done()) settle(firstError);
+              return;
             }
-            ISMS.wake();
-            return done();
-          }
-          ISMS.syncMount(dirs[i], false, function(err) {
-            if (err && !firstError) firstError = err;
-            next(i + 1);
-          });
-        };
-        next(0);
+            if (!ISMS.mountAt(dirs[i])) return next(i + 1);  // deleted while queued
+            ISMS.syncMount(dirs[i], false, function(err) {
+              if (err && !firstError) firstError = err;
+              next(i + 1);
+            });
+          };
+          next(0);
+        },
+        fail: settle,
       });
     },
   },
@@ -112,17 +132,25 @@ mergeInto(LibraryManager.library, {
     var dir = UTF8ToString(dirPtr);
     var mountError = null;
     try { ISMS.ensureMounted(dir); } catch (e) { mountError = e; }
-    ISMS.enqueue(function(done) {
-      var answer = function(err) {
-        if (err) ISMS.status.available = false;  // the folder keeps working, in memory only
-        var msg = err ? allocateUTF8(ISMS.errorText(err)) : 0;
+    var answer = function(err) {
+      if (err) {
+        // Before any load worked, IndexedDB itself is refused (private mode, blocked storage);
+        // after, only this folder is unreadable and must never be written back over.
+        if (ISMS.loadedOnce) ISMS.failed[dir] = true; else ISMS.status.available = false;
+      } else {
+        ISMS.loadedOnce = true;
+      }
+      ISMS.withCString(err ? ISMS.errorText(err) : '', function(msg) {
         Module['_isms_storage_loaded'](token, err ? 0 : 1, msg);
-        if (msg) _free(msg);
-        ISMS.wake();
-        done();
-      };
-      if (mountError) return answer(mountError);
-      ISMS.syncMount(dir, true, answer);
+      });
+      ISMS.wake();
+    };
+    ISMS.enqueue({
+      run: function(done) {
+        if (mountError) { done(); return answer(mountError); }
+        ISMS.syncMount(dir, true, function(err) { if (done()) answer(err); });
+      },
+      fail: answer,
     });
   },
 
@@ -132,10 +160,10 @@ mergeInto(LibraryManager.library, {
     try { ISMS.ensureMounted(UTF8ToString(dirPtr)); } catch (e) { console.warn('mount failed', e); }
   },
 
-  // A transaction on `path` committed: write its folder back soon (debounced).
+  // A transaction on a file in `dir` committed: write the folder back soon (debounced).
   isms_storage_committed__deps: ['$ISMS'],
-  isms_storage_committed: function(pathPtr) {
-    ISMS.dirty[ISMS.mountOf(UTF8ToString(pathPtr))] = true;
+  isms_storage_committed: function(dirPtr) {
+    ISMS.dirty[UTF8ToString(dirPtr)] = true;
     ISMS.scheduleSave(ISMS.saveDelayMs);
   },
 
@@ -152,14 +180,19 @@ mergeInto(LibraryManager.library, {
   isms_storage_removed: function(dirPtr) {
     var dir = UTF8ToString(dirPtr);
     delete ISMS.dirty[dir];
-    ISMS.enqueue(function(done) {
+    delete ISMS.failed[dir];
+    var drop = function() {
       var db = IDBFS.dbs[dir];
       if (db) { db.close(); delete IDBFS.dbs[dir]; }
-      if (!ISMS.status.available) return done();
-      try {
+    };
+    ISMS.enqueue({
+      run: function(done) {
+        drop();
+        if (!ISMS.status.available) return done();
         var req = IDBFS.indexedDB().deleteDatabase(dir);
         req.onsuccess = req.onerror = req.onblocked = function() { done(); };
-      } catch (e) { done(); }
+      },
+      fail: drop,
     });
   },
 
@@ -171,7 +204,7 @@ mergeInto(LibraryManager.library, {
   isms_storage_status_json: function() {
     var s = ISMS.status;
     var text = JSON.stringify({
-      available: s.available, saving: s.saving || ISMS.running, pending: s.pending,
+      available: s.available, saving: s.saving, pending: s.pending,
       error: s.error, lastSavedAt: s.lastSavedAt ? new Date(s.lastSavedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : ''
     });
     return allocateUTF8(text);
@@ -187,9 +220,7 @@ mergeInto(LibraryManager.library, {
     // Paste: the GLFW clipboard is a stub; keep the pasted text where ImGui will ask for it.
     document.addEventListener('paste', function(e) {
       var text = (e.clipboardData && e.clipboardData.getData('text/plain')) || '';
-      var p = allocateUTF8(text);
-      Module['_isms_clipboard_pasted'](p);
-      _free(p);
+      ISMS.withCString(text, Module['_isms_clipboard_pasted']);
       ISMS.wake();
     });
     // A change of devicePixelRatio (zoom, moving to another screen) must redraw sharp.
@@ -217,12 +248,8 @@ mergeInto(LibraryManager.library, {
     // The character of the last keypress: GLFW delivered it already, so the textarea's own
     // input event for it is skipped. Anything else the textarea receives is new text.
     var keypressChar = null;
-    var send = function(text) {
-      if (!text) return;
-      var p = allocateUTF8(text);
-      Module['_isms_text_input'](p);
-      _free(p);
-    };
+    var send = function(text) { if (text) ISMS.withCString(text, Module['_isms_text_input']); };
+    window.addEventListener('keydown', function() { keypressChar = null; }, true);
     window.addEventListener('keypress', function(e) {
       keypressChar = (e.ctrlKey || e.metaKey || !e.charCode) ? null : String.fromCodePoint(e.charCode);
     }, true);

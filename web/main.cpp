@@ -100,6 +100,17 @@ const char* css_cursor(ImGuiMouseCursor c) {
   }
 }
 
+// ImGui 1.86's backend derives the modifier flags from KeysDown at each key event; keys whose
+// release is deferred must count as down there too.
+void update_modifiers() {
+  ImGuiIO& io = ImGui::GetIO();
+  auto down = [&](int a, int b) { return io.KeysDown[a] || io.KeysDown[b]; };
+  io.KeyCtrl = down(GLFW_KEY_LEFT_CONTROL, GLFW_KEY_RIGHT_CONTROL);
+  io.KeyShift = down(GLFW_KEY_LEFT_SHIFT, GLFW_KEY_RIGHT_SHIFT);
+  io.KeyAlt = down(GLFW_KEY_LEFT_ALT, GLFW_KEY_RIGHT_ALT);
+  io.KeySuper = down(GLFW_KEY_LEFT_SUPER, GLFW_KEY_RIGHT_SUPER);
+}
+
 void frame() {
   if (loop.frames_left <= 0) {
     loop.paused = true;
@@ -121,7 +132,10 @@ void frame() {
   isms::app::automation::end_frame();
 
   for (int key : loop.deferred_releases) ImGui::GetIO().KeysDown[key] = false;
-  if (!loop.deferred_releases.empty()) wake();
+  if (!loop.deferred_releases.empty()) {
+    update_modifiers();
+    wake();
+  }
   loop.deferred_releases.clear();
 
   glViewport(0, 0, loop.width, loop.height);
@@ -162,6 +176,7 @@ void on_key_after_imgui(GLFWwindow* window, int key, int scancode, int action, i
   if (action == GLFW_RELEASE && key >= 0 && key <= GLFW_KEY_LAST && loop.key_press_frame[key] == loop.frame_count) {
     ImGui::GetIO().KeysDown[key] = true;  // not seen yet: keep it down for one frame
     loop.deferred_releases.push_back(key);
+    update_modifiers();  // a quick Ctrl+V keeps its Ctrl for that frame too
   }
 }
 
@@ -233,8 +248,6 @@ int main() {
   io.IniFilename = nullptr;  // layout is ours; nothing to keep between sessions
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames forever
-  io.GetClipboardTextFn = get_clipboard;
-  io.SetClipboardTextFn = set_clipboard;
 
   // Our callbacks first: ImGui's backend keeps them and calls them before its own.
   glfwSetCursorPosCallback(loop.window, on_cursor);

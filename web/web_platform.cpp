@@ -3,6 +3,7 @@
 #include <emscripten/emscripten.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "web/browser.hpp"
@@ -15,22 +16,35 @@ WebPlatform& web_platform() {
 }
 
 void WebPlatform::load_dir(const std::string& dir, LoadDone done) {
-  if (loaded_.count(dir)) {  // already in memory, possibly with changes not yet written back
-    done(true, {});
+  const bool known = folders_.count(dir) > 0;
+  Folder& folder = folders_[dir];
+  if (folder.loading) {
+    folder.waiting.push_back(std::move(done));
     return;
   }
+  if (known) {  // already in memory, possibly with changes not yet written back
+    done(folder.ok, folder.error);
+    return;
+  }
+  folder.loading = true;
+  folder.waiting.push_back(std::move(done));
   const int token = next_token_++;
-  pending_loads_[token] = std::move(done);
-  loaded_[dir] = true;
+  tokens_[token] = dir;
   isms_storage_load(dir.c_str(), token);
 }
 
 void WebPlatform::finish_load(int token, bool ok, const char* error) {
-  auto found = pending_loads_.find(token);
-  if (found == pending_loads_.end()) return;
-  LoadDone done = std::move(found->second);
-  pending_loads_.erase(found);
-  done(ok, error ? error : "");
+  const auto found = tokens_.find(token);
+  if (found == tokens_.end()) return;
+  Folder& folder = folders_[found->second];
+  tokens_.erase(found);
+  folder.loading = false;
+  folder.ok = ok;
+  folder.error = error ? error : "";
+  // The callbacks may load other folders: run them from a copy.
+  const std::vector<LoadDone> waiting = std::move(folder.waiting);
+  folder.waiting.clear();
+  for (const LoadDone& done : waiting) done(ok, error ? error : "");
 }
 
 void WebPlatform::flush() { isms_storage_flush(); }
@@ -51,16 +65,18 @@ app::SaveStatus WebPlatform::save_status() const {
 void WebPlatform::wake_after(int ms) { isms_schedule_wake(ms); }
 
 void WebPlatform::prepare_dir(const std::string& dir) {
-  loaded_[dir] = true;  // new and empty: nothing to load
+  folders_[dir] = Folder{};  // new and empty: nothing to load
   isms_storage_prepare(dir.c_str());
 }
 
-void WebPlatform::committed(const std::string& db_path) { isms_storage_committed(db_path.c_str()); }
+void WebPlatform::committed(const std::string& db_path) {
+  isms_storage_committed(std::filesystem::path(db_path).parent_path().c_str());
+}
 
 void WebPlatform::removing_dir(const std::string& dir) { isms_storage_unmount(dir.c_str()); }
 
 void WebPlatform::removed_dir(const std::string& dir) {
-  loaded_.erase(dir);
+  folders_.erase(dir);
   isms_storage_removed(dir.c_str());
 }
 

@@ -2,6 +2,8 @@
 // app::Platform in the browser: IndexedDB-backed folders through web/library_isms.js.
 
 #include <map>
+#include <string>
+#include <vector>
 
 #include "app/platform.hpp"
 
@@ -23,8 +25,15 @@ class WebPlatform final : public app::Platform {
   void finish_load(int token, bool ok, const char* error);
 
  private:
-  std::map<int, LoadDone> pending_loads_;
-  std::map<std::string, bool> loaded_;  // folders already loaded: loading again would overwrite newer files
+  // A folder is loaded once per page: loading it again would overwrite newer in-memory files.
+  struct Folder {
+    bool loading = false;
+    bool ok = true;
+    std::string error;
+    std::vector<LoadDone> waiting;  // asked while it was loading
+  };
+  std::map<std::string, Folder> folders_;
+  std::map<int, std::string> tokens_;  // load in flight -> its folder
   int next_token_ = 1;
 };
 

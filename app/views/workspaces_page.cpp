@@ -29,7 +29,9 @@ void create_form(Session& session, UiState& ui) {
   const bool submit = ui::primary_button(ICON_CHECK "  Create workspace") ||
                       (ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false));
   ImGui::SameLine();
-  if (ImGui::Button("Cancel##create")) {
+  const bool escape = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) &&
+                      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+  if (ImGui::Button("Cancel##create") || escape) {
     form = CreateForm{};
   } else if (submit) {
     form.errors = session.create_workspace(form.draft);

@@ -96,6 +96,22 @@ TEST_CASE_FIXTURE(SessionFixture, "create, rename, trash, restore and empty the 
   CHECK_FALSE(fs::exists(dir.path / ("ws-" + id)));
 }
 
+TEST_CASE_FIXTURE(SessionFixture, "a workspace trashed while it is still opening does not open") {
+  session.start();
+  REQUIRE(session.create_workspace(kDraft).empty());
+  const std::string id = session.current()->id();
+  session.close_workspace();
+
+  platform.answer_loads_at_once = false;
+  session.open_workspace(id);
+  CHECK(session.opening());
+  session.move_to_trash(id);
+  CHECK_FALSE(session.opening());
+  platform.answer_next_load();  // the load finishes after all
+  CHECK(session.current() == nullptr);
+  CHECK(session.trash().size() == 1);
+}
+
 TEST_CASE_FIXTURE(SessionFixture, "renaming a workspace that is not open loads its storage first") {
   session.start();
   REQUIRE(session.create_workspace(kDraft).empty());

@@ -2,11 +2,11 @@
 // happens, Central European text, copy and paste through the browser clipboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser, AppPage } from './lib/harness.mjs';
+import { startSite, openBrowser, closeBrowsers, AppPage } from './lib/harness.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
-after(async () => { await site.close(); });
+after(async () => { await closeBrowsers(); await site.close(); });
 
 async function canvasState(app) {
   return app.page.evaluate(() => {
@@ -29,8 +29,16 @@ for (const dpr of [1, 1.5, 2]) {
     assert.ok(button.x > 200 && button.x < 320, `button x ${button.x}`);
     assert.ok(button.h > 24 && button.h < 40, `button height ${button.h}`);
     await app.click('New workspace');
-    await app.fill('Client organisation', 'Müller & Søn, Łódź, Dvořák, € – “quoted” …');
+    const client = 'Müller & Søn, Łódź, Dvořák, € – “quoted” …';
+    await app.fill('Client organisation', client);
     await app.screenshot('form');
+    await app.fill('Workspace name', `Sharp at ${dpr}x`);
+    await app.fill('Consultant', 'Zoë Nováková');
+    await app.press('Enter');  // Enter submits the form
+    // Every character arrives once, in order: nothing doubled or dropped by the text input path.
+    const literal = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await app.waitText('workspace-subtitle', new RegExp(`^Client: ${literal(client)} · Consultant: Zoë Nováková · Created `));
+    await app.screenshot('created');
     app.assertNoProblems();
     await context.close();
   });

@@ -2,11 +2,11 @@
 // and the app keeps working in memory; nothing already saved is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser, AppPage } from './lib/harness.mjs';
+import { startSite, openBrowser, closeBrowsers, AppPage } from './lib/harness.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
-after(async () => { await site.close(); });
+after(async () => { await closeBrowsers(); await site.close(); });
 
 async function createWorkspace(app, name) {
   await app.click('New workspace');

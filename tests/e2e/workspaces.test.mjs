@@ -2,11 +2,11 @@
 // the browser, rename it, delete it, restore it, empty the trash. Real clicks and keys only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser, AppPage } from './lib/harness.mjs';
+import { startSite, openBrowser, closeBrowsers, AppPage } from './lib/harness.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
-after(async () => { await site.close(); });
+after(async () => { await closeBrowsers(); await site.close(); });
 
 const NAME = 'ISO 27001 – Erstzertifizierung';
 const CLIENT = 'Müller & Søn, Łódź';
@@ -114,8 +114,11 @@ test('create, keep across a browser restart, rename, delete and restore a worksp
   await app.click({ label: /^Trash \(1\)$/ });
   await app.click('Empty trash');
   await app.screenshot('empty-trash-confirmation');
+  const databases = () => app.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  assert.equal((await databases()).filter((n) => n.startsWith('/isms/ws-')).length, 1);
   await app.click('Delete for good');
   await app.find({ id: 'trash-empty' });
+  await app.page.waitForFunction(async () => !(await indexedDB.databases()).some((d) => d.name.startsWith('/isms/ws-')));
   await waitSaved(app);
   await app.reload();
   await app.find({ id: 'workspaces-empty' });

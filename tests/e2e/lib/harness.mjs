@@ -30,6 +30,15 @@ export function freshProfileDir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'isms-e2e-profile-'));
 }
 
+const openContexts = new Set();
+
+// Closes every browser a test file opened, also those a failed test left open (a browser still
+// running keeps node's test runner waiting). Call from the file's after() hook.
+export async function closeBrowsers() {
+  for (const context of openContexts) await context.close().catch(() => {});
+  openContexts.clear();
+}
+
 // A browser with its own profile folder, so "close the browser and come back" is real.
 export async function openBrowser({ profileDir = freshProfileDir(), width = 1366, height = 768, dpr = 1, permissions = [] } = {}) {
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -40,6 +49,8 @@ export async function openBrowser({ profileDir = freshProfileDir(), width = 1366
     deviceScaleFactor: dpr,
     permissions,
   });
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
   return { context, profileDir };
 }
 
@@ -86,14 +97,16 @@ export class AppPage {
     await this.page.waitForFunction((s) => window.isms.ui.frameCount() >= s, start + n, { timeout: 10000 });
   }
 
-  // Waits until the app stopped drawing: nothing is pending.
+  // Waits until the app stopped drawing for a while: no input, no write-back pending (the
+  // save debounce and IndexedDB answers wake it too).
   async settle() {
     let last = -1;
-    for (let i = 0; i < 100; i++) {
+    let stillFor = 0;
+    for (let i = 0; i < 200 && stillFor < 8; i++) {
       const now = await this.frameCount();
-      if (now === last) return;
+      stillFor = now === last ? stillFor + 1 : 0;
       last = now;
-      await this.page.waitForTimeout(120);
+      await this.page.waitForTimeout(100);
     }
   }
 
