@@ -21,6 +21,8 @@ void Session::start() {
 // When the browser refuses storage the catalog still opens, in memory: the platform's save
 // status says so, and the app shows that banner.
 void Session::on_catalog_loaded(bool, const std::string&) {
+  active_cache_.reset();
+  trash_cache_.reset();
   try {
     catalog_ = std::make_unique<WorkspaceCatalog>(root_, clock_, static_cast<StorageObserver*>(this));
   } catch (const std::exception& e) {
@@ -28,8 +30,15 @@ void Session::on_catalog_loaded(bool, const std::string&) {
   }
 }
 
-std::vector<WorkspaceInfo> Session::workspaces() const { return catalog_ ? catalog_->active() : std::vector<WorkspaceInfo>{}; }
-std::vector<WorkspaceInfo> Session::trash() const { return catalog_ ? catalog_->trashed() : std::vector<WorkspaceInfo>{}; }
+const std::vector<WorkspaceInfo>& Session::workspaces() const {
+  if (!active_cache_) active_cache_ = catalog_ ? catalog_->active() : std::vector<WorkspaceInfo>{};
+  return *active_cache_;
+}
+
+const std::vector<WorkspaceInfo>& Session::trash() const {
+  if (!trash_cache_) trash_cache_ = catalog_ ? catalog_->trashed() : std::vector<WorkspaceInfo>{};
+  return *trash_cache_;
+}
 
 std::vector<FieldError> Session::create_workspace(const WorkspaceDraft& draft) {
   if (!catalog_) return {{"name", "Storage is still loading; try again in a moment."}};
@@ -155,6 +164,10 @@ void Session::prepare_dir(const std::string& dir) { platform_.prepare_dir(dir); 
 
 void Session::committed(const std::string& db_path) {
   platform_.committed(db_path);
+  if (catalog_ && db_path == catalog_->db_path()) {
+    active_cache_.reset();
+    trash_cache_.reset();
+  }
   if (current_ && db_path == current_->db_path()) refresh_catalog_entry();
 }
 

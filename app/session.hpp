@@ -3,6 +3,7 @@
 // kept apart from drawing so that it can be tested natively with a fake platform.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,8 +31,9 @@ class Session : private StorageObserver {
   const std::string& notice() const { return notice_; }
   void clear_notice() { notice_.clear(); }
 
-  std::vector<WorkspaceInfo> workspaces() const;
-  std::vector<WorkspaceInfo> trash() const;
+  // The catalog's lists, read once and kept until the catalog changes: views ask every frame.
+  const std::vector<WorkspaceInfo>& workspaces() const;
+  const std::vector<WorkspaceInfo>& trash() const;
 
   // Creates the workspace and opens it. Returns the field errors; nothing is created when any.
   std::vector<FieldError> create_workspace(const WorkspaceDraft& draft);
@@ -67,6 +69,7 @@ class Session : private StorageObserver {
   std::string root_;
   std::unique_ptr<WorkspaceCatalog> catalog_;
   std::unique_ptr<Workspace> current_;
+  mutable std::optional<std::vector<WorkspaceInfo>> active_cache_, trash_cache_;
   std::string opening_id_;
   std::string problem_;
   std::string notice_;

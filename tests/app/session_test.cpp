@@ -5,25 +5,17 @@
 
 #include "app/session.hpp"
 #include "core/util/clock.hpp"
-#include "core/util/uuid.hpp"
 #include "tests/app/fake_platform.hpp"
+#include "tests/core/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using isms::FixedClock;
 using isms::WorkspaceDraft;
 using isms::app::Session;
 using isms::test::FakePlatform;
+using isms::test::TempDir;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("isms-session-" + isms::new_uuid());
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 const WorkspaceDraft kDraft{"ISMS 2027", "Müller & Søn, Łódź", "Anna Dvořák"};
 
@@ -32,7 +24,7 @@ struct SessionFixture {
   TempDir dir;
   FakePlatform platform;
   FixedClock clock{"2026-11-26T08:00:00Z"};
-  Session session{platform, clock, dir.path.string()};
+  Session session{platform, clock, dir.str()};
 };
 
 }  // namespace
@@ -93,7 +85,7 @@ TEST_CASE_FIXTURE(SessionFixture, "create, rename, trash, restore and empty the 
   session.empty_trash();
   CHECK(session.trash().empty());
   CHECK(platform.removed.size() == 1);
-  CHECK_FALSE(fs::exists(dir.path / ("ws-" + id)));
+  CHECK_FALSE(fs::exists(dir.path() / ("ws-" + id)));
 }
 
 TEST_CASE_FIXTURE(SessionFixture, "a workspace trashed while it is still opening does not open") {
