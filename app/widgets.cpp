@@ -110,8 +110,11 @@ bool banner(const char* key, const std::string& text, ImVec4 background, ImVec4 
 }
 
 float fitted_table_height(std::size_t rows) {
-  const float row_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
-  const float wanted = row_height * static_cast<float>(rows + 1) + ImGui::GetStyle().CellPadding.y;
+  const float padding = ImGui::GetStyle().CellPadding.y * 2;
+  const float header = ImGui::GetTextLineHeight() + padding;  // a header row holds one line of text
+  // The views ask each row for GetFrameHeightWithSpacing(); it grows to its content plus padding.
+  const float row = std::max(ImGui::GetFrameHeightWithSpacing(), ImGui::GetFrameHeight() + padding);
+  const float wanted = header + row * static_cast<float>(rows) + 2;  // + the outer borders
   return std::min(ImGui::GetContentRegionAvail().y, wanted);
 }
 
