@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/model/links.hpp"
 #include "core/model/validation.hpp"
 
 namespace isms {
@@ -34,7 +35,9 @@ void check_field(const EntityDef& def, const FieldDef& field, std::vector<std::s
   } else if (!field.options.empty()) {
     problems.push_back(where + "only Enum fields have options");
   }
-  if (field.type == FieldType::Link && field.link_kind.empty()) problems.push_back(where + "a Link needs link_kind");
+  if (is_link_type(field.type) && field.link_kind.empty()) problems.push_back(where + "a link field needs link_kind");
+  if (!is_link_type(field.type) && !field.link_kind.empty()) problems.push_back(where + "only links have link_kind");
+  if (field.part_of && field.type != FieldType::Link) problems.push_back(where + "part_of needs a single Link");
   if (field.min && field.max && *field.min > *field.max) problems.push_back(where + "min is above max");
   if (!is_null(field.default_value)) {
     if (auto problem = validate_field(field, field.default_value)) {
@@ -82,6 +85,12 @@ std::vector<std::string> definition_problems(const EntityDef& def) {
   for (const RecordCheck& check : def.checks) {
     if (!check) problems.push_back(def.kind + ": a record check is empty");
   }
+  for (const ContextCheck& check : def.context_checks) {
+    if (!check) problems.push_back(def.kind + ": a context check is empty");
+  }
+  const bool has_computed =
+      std::any_of(def.fields.begin(), def.fields.end(), [](const FieldDef& field) { return field.computed; });
+  if (has_computed && !def.derive) problems.push_back(def.kind + ": computed fields need a derive function");
   return problems;
 }
 

@@ -1,5 +1,7 @@
 #include "core/model/entity.hpp"
 
+#include "core/model/links.hpp"
+
 namespace isms {
 
 const EnumOption* FieldDef::option(std::string_view value) const {
@@ -21,6 +23,10 @@ std::size_t effective_max_length(const FieldDef& field) {
       return 20000;
     case FieldType::Email:
       return 254;  // the longest address SMTP allows
+    case FieldType::Link:
+      return max_link_id_length;
+    case FieldType::LinkList:  // the JSON text: ids plus quotes and commas
+      return max_links_per_field * (max_link_id_length + 3) + 2;
     default:
       return 200;
   }
@@ -34,6 +40,7 @@ bool is_text_type(FieldType type) {
     case FieldType::Date:
     case FieldType::Email:
     case FieldType::Link:
+    case FieldType::LinkList:
       return true;
     case FieldType::Integer:
     case FieldType::Number:
@@ -65,6 +72,8 @@ std::string_view to_string(FieldType type) {
       return "email";
     case FieldType::Link:
       return "link";
+    case FieldType::LinkList:
+      return "link_list";
   }
   return "unknown";
 }

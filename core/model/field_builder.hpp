@@ -44,6 +44,16 @@ class FieldBuilder {
     def_.link_kind = std::move(kind);
     return *this;
   }
+  // A Link to the record this one belongs to: deleting that record deletes this one with it.
+  FieldBuilder& part_of(std::string kind) {
+    def_.link_kind = std::move(kind);
+    def_.part_of = true;
+    return *this;
+  }
+  FieldBuilder& computed() {
+    def_.computed = true;
+    return *this;
+  }
   FieldBuilder& keep_whitespace() {
     def_.trim = false;
     return *this;

@@ -2,6 +2,7 @@
 #include <limits>
 #include <utility>
 
+#include "core/model/links.hpp"
 #include "core/model/validation.hpp"
 #include "core/util/number_text.hpp"
 #include "core/util/text.hpp"
@@ -14,6 +15,11 @@ Value canonical(const FieldDef& field, Value value) {
   if (auto* text = std::get_if<std::string>(&value)) {
     std::string cleaned = field.trim ? trim(*text) : std::move(*text);
     if (cleaned.empty()) return std::monostate{};
+    if (field.type == FieldType::LinkList) {
+      // Sorted and without duplicates, so the same links are the same value in history and merges.
+      if (auto ids = parse_link_list(cleaned)) return link_list(std::move(*ids));
+      return cleaned;
+    }
     if (is_integer_type(field.type)) {
       if (auto parsed = parse_int64(trim(cleaned))) return *parsed;
     } else if (field.type == FieldType::Number) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <utility>
 
+#include "core/model/links.hpp"
 #include "core/util/number_text.hpp"
 #include "core/util/text.hpp"
 #include "core/util/utf8.hpp"
@@ -72,6 +73,19 @@ std::optional<FieldError> check_bounds(const FieldDef& field, double value) {
   return error(field, field.label + " must be at most " + format_double(*high) + ".");
 }
 
+std::optional<FieldError> check_link_list(const FieldDef& field, const std::string& text) {
+  const std::optional<std::vector<std::string>> ids = parse_link_list(text);
+  if (!ids) return error(field, field.label + " must be a list of record ids.");
+  if (ids->size() > max_links_per_field) {
+    return error(field, field.label + " has too many links (" + std::to_string(ids->size()) + "; at most " +
+                            std::to_string(max_links_per_field) + ").");
+  }
+  for (const std::string& id : *ids) {
+    if (id.size() > max_link_id_length) return error(field, field.label + " holds an id that is too long.");
+  }
+  return std::nullopt;
+}
+
 std::optional<FieldError> check_text(const FieldDef& field, const std::string& text) {
   if (!is_valid_utf8(text)) {
     return error(field, field.label + " contains characters that are not valid UTF-8 text.");
@@ -103,6 +117,8 @@ std::optional<FieldError> check_text(const FieldDef& field, const std::string& t
         return error(field, field.label + " must be an e-mail address like name@example.org.");
       }
       break;
+    case FieldType::LinkList:
+      return check_link_list(field, text);
     default:
       break;
   }

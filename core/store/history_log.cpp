@@ -36,11 +36,13 @@ void insert_history(Database& db, const HistoryEntry& entry) {
   insert.step();
 }
 
-std::vector<HistoryEntry> select_history(const Database& db, const std::string& record_id) {
-  Statement query = db.prepare(
-      "SELECT seq, change_set, kind, record_id, field, old_value, new_value, author, at "
-      "FROM history WHERE record_id = ? ORDER BY seq");
-  query.bind(1, record_id);
+namespace {
+
+std::vector<HistoryEntry> select_history_where(const Database& db, const char* column, const std::string& value) {
+  Statement query = db.prepare(std::string("SELECT seq, change_set, kind, record_id, field, old_value, new_value, "
+                                           "author, at FROM history WHERE ") +
+                               column + " = ? ORDER BY seq");
+  query.bind(1, value);
   std::vector<HistoryEntry> entries;
   while (query.step()) {
     HistoryEntry entry;
@@ -56,6 +58,16 @@ std::vector<HistoryEntry> select_history(const Database& db, const std::string& 
     entries.push_back(std::move(entry));
   }
   return entries;
+}
+
+}  // namespace
+
+std::vector<HistoryEntry> select_history(const Database& db, const std::string& record_id) {
+  return select_history_where(db, "record_id", record_id);
+}
+
+std::vector<HistoryEntry> select_change_set(const Database& db, const std::string& change_set) {
+  return select_history_where(db, "change_set", change_set);
 }
 
 }  // namespace isms

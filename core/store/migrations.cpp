@@ -31,6 +31,23 @@ void create_history_tables(Database& db) {
     )sql");
 }
 
+// links: which record points to which, one row per link of a Link or LinkList field. Derived from
+// the fields (they stay the truth, merged and exported), kept in step by the repository in the
+// same transaction, so "what links here?" is one indexed lookup instead of a scan of every table.
+// Only live records' links are indexed: a tombstone points nowhere.
+void create_link_index(Database& db) {
+  db.exec(R"sql(
+        CREATE TABLE links (
+            from_kind TEXT NOT NULL,
+            from_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            to_id TEXT NOT NULL,
+            PRIMARY KEY (from_id, field, to_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX links_by_target ON links(to_id);
+    )sql");
+}
+
 }  // namespace
 
 void apply_migrations(Database& db, const std::vector<Migration>& steps, std::string_view subject) {
@@ -58,6 +75,7 @@ void apply_migrations(Database& db, const std::vector<Migration>& steps, std::st
 const std::vector<Migration>& workspace_migrations() {
   static const std::vector<Migration> steps = {
       {1, "history and change sets", create_history_tables},
+      {2, "link index", create_link_index},
   };
   return steps;
 }

@@ -1,24 +1,12 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
-#include <string_view>
 
-#include "core/model/value.hpp"
+#include "core/model/record.hpp"
 
 namespace isms {
-
-// One row of a register table: the system columns, then the fields by key.
-struct Record {
-  std::string id, kind, created_at, created_by, updated_at, updated_by;
-  std::int64_t revision = 0;
-  bool deleted = false;  // a tombstone: kept so merges know the record was deleted
-  std::map<std::string, Value> fields;
-
-  const Value& get(std::string_view key) const;  // a null Value if the field is absent
-};
 
 // One row of the history table: one field of one record changed in one change set.
 struct HistoryEntry {

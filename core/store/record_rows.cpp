@@ -1,5 +1,7 @@
 #include "core/store/record_rows.hpp"
 
+#include <stdexcept>
+
 #include "core/store/sql_text.hpp"
 
 namespace isms {
@@ -7,11 +9,15 @@ namespace {
 
 constexpr int system_column_count = 7;
 
+}  // namespace
+
 std::string select_sql(const EntityDef& def) {
   std::string sql = "SELECT id, created_at, created_by, updated_at, updated_by, revision, deleted";
   for (const FieldDef& field : def.fields) sql += ", " + quote_identifier(field.key);
   return sql + " FROM " + quote_identifier(def.table());
 }
+
+namespace {
 
 // SQLite keeps what it was given in a column; reading through the field's type guards against
 // a value that reached the file some other way (an older build, a hand edit).
@@ -21,6 +27,8 @@ Value as_field_type(const FieldDef& field, Value value) {
   }
   return value;
 }
+
+}  // namespace
 
 Record read_record(const EntityDef& def, const Statement& row) {
   Record record;
@@ -39,8 +47,6 @@ Record read_record(const EntityDef& def, const Statement& row) {
   return record;
 }
 
-}  // namespace
-
 std::optional<Record> select_record(const Database& db, const EntityDef& def, const std::string& id) {
   Statement query = db.prepare(select_sql(def) + " WHERE id = ?");
   query.bind(1, id);
@@ -51,6 +57,19 @@ std::optional<Record> select_record(const Database& db, const EntityDef& def, co
 std::vector<Record> select_records(const Database& db, const EntityDef& def, bool include_deleted) {
   Statement query =
       db.prepare(select_sql(def) + (include_deleted ? "" : " WHERE deleted = 0") + " ORDER BY created_at, id");
+  std::vector<Record> records;
+  while (query.step()) records.push_back(read_record(def, query));
+  return records;
+}
+
+std::vector<Record> select_records_where(const Database& db, const EntityDef& def, std::string_view field,
+                                         const Value& value) {
+  if (def.field(field) == nullptr) {
+    throw std::invalid_argument("The register " + def.kind + " has no field " + std::string(field) + ".");
+  }
+  Statement query = db.prepare(select_sql(def) + " WHERE deleted = 0 AND " + quote_identifier(field) +
+                               " = ? ORDER BY created_at, id");
+  query.bind(1, value);
   std::vector<Record> records;
   while (query.step()) records.push_back(read_record(def, query));
   return records;

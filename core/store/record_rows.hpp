@@ -14,8 +14,16 @@ namespace isms {
 // The SQL behind the repository: reading and writing rec_<kind> rows, built from the definition.
 // No validation and no history here; Repository adds both.
 
+// "SELECT <system columns>, <fields> FROM rec_<kind>", and reading one row of it.
+std::string select_sql(const EntityDef& def);
+Record read_record(const EntityDef& def, const Statement& row);
+
 std::optional<Record> select_record(const Database& db, const EntityDef& def, const std::string& id);
 std::vector<Record> select_records(const Database& db, const EntityDef& def, bool include_deleted);
+// Live records whose field equals the value (an unknown field is a programming error:
+// std::invalid_argument). By created_at, id.
+std::vector<Record> select_records_where(const Database& db, const EntityDef& def, std::string_view field,
+                                         const Value& value);
 std::size_t count_live_records(const Database& db, const EntityDef& def);
 
 void insert_record(Database& db, const EntityDef& def, const Record& record);

@@ -7,19 +7,46 @@
 #include <string_view>
 #include <vector>
 
+#include "core/model/record_context.hpp"
 #include "core/model/registry.hpp"
 #include "core/model/validation.hpp"
 #include "core/store/record.hpp"
+#include "core/store/record_query.hpp"
 #include "core/store/sqlite.hpp"
 #include "core/util/clock.hpp"
 
 namespace isms {
 
+// A live record that points at another one: where it is and through which field.
+struct LinkedRecord {
+  std::string kind, id, title, field;
+};
+
+// A deletion refused because live records still point at the record. Nothing was written.
+class LinkedRecordsError : public StoreError {
+ public:
+  LinkedRecordsError(const std::string& message, std::vector<LinkedRecord> referrers)
+      : StoreError(message), referrers_(std::move(referrers)) {}
+  const std::vector<LinkedRecord>& referrers() const { return referrers_; }
+
+ private:
+  std::vector<LinkedRecord> referrers_;
+};
+
+// What a deletion does with the records that still point at the one deleted. Records that are
+// part of it (a KPI's measurements: FieldDef::part_of) are always deleted with it.
+enum class OnLinks {
+  Refuse,  // LinkedRecordsError listing them: the interface asks the person what to do
+  Unlink,  // take the link out of each of them, in the same change set (undone by restore)
+};
+
 // Reads and writes the records of every register, driven by their definitions. Each write is
 // one transaction that also writes its history rows under one new change set, so the audit
-// trail can never disagree with the data. Holds references: the Database, Registry and Clock
-// must outlive it.
-class Repository {
+// trail can never disagree with the data. Every write runs the register's rules in this order:
+// computed fields (derive), field rules and record checks, link targets (they must exist, be
+// live and be of the linked kind), context checks, lifecycle transition. Holds references: the
+// Database, Registry and Clock must outlive it.
+class Repository : public RecordContext {
  public:
   Repository(Database& db, const Registry& registry, const Clock& clock, std::string author);
 
@@ -27,33 +54,65 @@ class Repository {
   const std::string& author() const { return author_; }
 
   // Normalises and validates (ValidationError: nothing written), then inserts with a new id,
-  // revision 1, and one history row per non-null field. Returns the new id.
+  // revision 1, and one history row per non-null field. Returns the new id. Values given for
+  // computed fields are replaced by the derived ones.
   std::string create(std::string_view kind, std::map<std::string, Value> values, std::string_view change_note = {});
   // The same with an id chosen by the caller (a workspace's metadata record, imported records).
   // StoreError if a record with that id exists.
   void create_with_id(std::string_view kind, const std::string& id, std::map<std::string, Value> values,
                       std::string_view change_note = {});
 
-  // Changes only the given fields. The merged record must validate, and a change of the
-  // lifecycle field must be an allowed transition (ValidationError otherwise). Writes history
-  // only for fields whose value really changes; if none does, writes nothing at all.
+  // Changes only the given fields (and the computed fields that depend on them). The merged
+  // record must pass every rule (ValidationError otherwise). Writes history only for fields
+  // whose value really changes; if none does, writes nothing at all, so update(kind, id, {})
+  // recomputes a record's computed fields and writes only if they moved.
   // StoreError "No asset with id ..." if the record is missing or deleted.
   void update(std::string_view kind, const std::string& id, std::map<std::string, Value> changes,
               std::string_view change_note = {});
 
-  // Tombstones a record (deleted=1, revision+1, history field "_deleted" 0 -> 1), and undoes
-  // that. StoreError if the record does not exist; no-op if it is already in that state.
-  void remove(std::string_view kind, const std::string& id);
+  // Tombstones a record (deleted=1, revision+1, history field "_deleted" 0 -> 1) together with
+  // the records that are part of it, in one change set. Other live records that point at it are
+  // refused or unlinked (OnLinks). StoreError if the record does not exist; no-op if deleted.
+  void remove(std::string_view kind, const std::string& id, OnLinks on_links = OnLinks::Refuse);
+  // Undoes the change set that deleted the record: it, the records deleted with it, and the
+  // links taken out, where nobody has changed them since. StoreError if one of its own links
+  // points at a record that is deleted now (restore that first). No-op if it is live.
   void restore(std::string_view kind, const std::string& id);
 
   std::optional<Record> get(std::string_view kind, const std::string& id) const;        // tombstones too
   std::vector<Record> list(std::string_view kind, bool include_deleted = false) const;  // by created_at, id
   std::size_t count(std::string_view kind) const;                                       // live records only
-  std::vector<HistoryEntry> history(const std::string& record_id) const;                // oldest first
+  std::vector<Record> query(std::string_view kind, const RecordQuery& query) const;     // filtered and sorted
+  std::size_t count(std::string_view kind, const RecordQuery& query) const;
+  std::vector<HistoryEntry> history(const std::string& record_id) const;  // oldest first
+  std::vector<LinkedRecord> linked_from(const std::string& id) const;     // live records pointing at it
+  std::string title_of(const Record& record) const;                       // the title field's text, or the id if empty
+
+  // RecordContext, for the registers' rules.
+  std::optional<Record> find(std::string_view kind, const std::string& id) const override;
+  std::vector<Record> find_by(std::string_view kind, std::string_view field, const Value& value) const override;
+
+  const Registry& registry() const { return registry_; }
+  Database& database() { return db_; }
+  const Database& database() const { return db_; }  // for read-only queries (core/figures/)
 
  private:
-  void set_deleted(std::string_view kind, const std::string& id, bool deleted);
-  std::string begin_change_set(const std::string& at, std::string_view note, std::string_view fallback);
+  struct Stamp {
+    std::string change_set, at;
+  };
+  Stamp begin_change_set(std::string_view note, std::string_view fallback);
+  void insert_checked(const EntityDef& def, const std::string& id, std::map<std::string, Value> values,
+                      const Stamp& stamp);
+  bool update_checked(const EntityDef& def, const std::string& id, std::map<std::string, Value> changes,
+                      const Stamp& stamp);
+  void check_rules(const EntityDef& def, const std::string& id, std::map<std::string, Value>& values,
+                   const Record* current) const;
+  std::optional<FieldError> check_link_targets(const EntityDef& def, const std::string& id,
+                                               const std::map<std::string, Value>& values, const Record* current) const;
+  void remove_in(const EntityDef& def, const std::string& id, OnLinks on_links, const Stamp& stamp);
+  void unlink(const LinkedRecord& referrer, const std::string& target_id, const Stamp& stamp);
+  void write_deleted(const EntityDef& def, const Record& current, bool deleted, const Stamp& stamp);
+  std::string describe_referrers(const std::vector<LinkedRecord>& referrers) const;
 
   Database& db_;
   const Registry& registry_;

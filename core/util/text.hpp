@@ -16,5 +16,8 @@ bool is_blank(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// The parts between separators, empty ones included: split("a,,b", ',') is {"a", "", "b"};
+// split("", ',') is {""}.
+std::vector<std::string> split(std::string_view text, char separator);
 
 }  // namespace isms

@@ -1,4 +1,4 @@
-#include "core/store/record.hpp"
+#include "core/model/record.hpp"
 
 namespace isms {
 
