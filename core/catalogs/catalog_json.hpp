@@ -6,7 +6,9 @@ namespace isms::catalogs {
 
 // The reference files in assets/catalogs/, compiled in verbatim by core/CMakeLists.txt
 // (catalog_json.cpp.in), so the program needs no download and no file beside it.
-std::string_view annex_a_json();  // iso27001-2022-annex-a.json
-std::string_view clauses_json();  // iso27001-2022-clauses.json
+std::string_view annex_a_json();    // iso27001-2022-annex-a.json
+std::string_view clauses_json();    // iso27001-2022-clauses.json
+std::string_view processes_json();  // isms-processes.json
+std::string_view roles_json();      // isms-roles.json
 
 }  // namespace isms::catalogs

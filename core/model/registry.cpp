@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/model/definition_check.hpp"
+#include "core/model/links.hpp"
 #include "core/model/registers/registers.hpp"
 #include "core/util/text.hpp"
 
@@ -20,7 +21,7 @@ Registry::Registry(std::vector<EntityDef> definitions) : definitions_(std::move(
   }
   for (const EntityDef& def : definitions_) {
     for (const FieldDef& field : def.fields) {
-      if (field.type == FieldType::Link && !field.link_kind.empty() && kinds.count(field.link_kind) == 0) {
+      if (is_link_type(field.type) && !field.link_kind.empty() && kinds.count(field.link_kind) == 0) {
         problems.push_back(def.kind + "." + field.key + ": links to unknown kind '" + field.link_kind + "'");
       }
     }
@@ -42,9 +43,15 @@ const EntityDef& Registry::get(std::string_view kind) const {
 
 const Registry& Registry::builtin() {
   static const Registry registry({
-      registers::workspace_meta(),
-      registers::asset(),
-      registers::control(),
+      registers::workspace_meta(),   registers::context_issue(),
+      registers::interested_party(), registers::scope(),
+      registers::person(),           registers::role(),
+      registers::process(),          registers::raci(),
+      registers::objective(),        registers::kpi(),
+      registers::measurement(),      registers::requirement(),
+      registers::policy(),           registers::asset(),
+      registers::risk_method(),      registers::risk(),
+      registers::treatment_action(), registers::control(),
       registers::clause(),
   });
   return registry;

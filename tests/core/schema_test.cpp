@@ -80,7 +80,8 @@ TEST_CASE("schema: a field added to a definition becomes a column - existing row
   EntityDef extended = Registry::builtin().get("asset");
   extended.fields.push_back(field("review_due", "Review due", FieldType::Date));
   extended.fields.push_back(field("value_eur", "Value (EUR)", FieldType::Number));
-  const Registry newer({Registry::builtin().get("workspace"), extended});
+  const Registry newer({Registry::builtin().get("workspace"), Registry::builtin().get("person"),
+                        Registry::builtin().get("role"), extended});
   ensure_tables(db, newer);
 
   const auto columns = columns_of(db, "rec_asset");

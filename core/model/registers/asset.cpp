@@ -21,8 +21,7 @@ EntityDef asset() {
                     {"service", "Service"},
                     {"people", "People"},
                     {"site", "Site"}}),
-      // A plain name for now; becomes a link to a person once the people register exists.
-      field("owner", "Owner", FieldType::Text).help("The person accountable for this asset."),
+      field("owner", "Owner", FieldType::Link).links_to("person").help("The person accountable for this asset."),
       field("classification", "Classification", FieldType::Enum)
           .options({{"public", "Public"},
                     {"internal", "Internal"},

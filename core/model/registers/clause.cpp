@@ -25,7 +25,11 @@ EntityDef clause() {
               {{"not_assessed", "Not assessed"}, {"gap", "Gap"}, {"partially_met", "Partially met"}, {"met", "Met"}})
           .default_value(std::string("not_assessed")),
       field("note", "Note", FieldType::LongText).help("What was found, and what is missing."),
-      field("owner", "Owner", FieldType::Text).help("The person who closes the gap."),
+      field("owner", "Owner", FieldType::Link).links_to("person").help("The person who closes the gap."),
+      field("documents", "Documented information", FieldType::LinkList)
+          .links_to("policy")
+          .help("The policies, procedures and records that meet the clause."),
+      field("processes", "Processes", FieldType::LinkList).links_to("process"),
   };
   return def;
 }

@@ -59,11 +59,13 @@ EntityDef control() {
                     {"partially_implemented", "Partially implemented"},
                     {"implemented", "Implemented"}})
           .default_value(std::string("not_started")),
-      // A plain name for now; becomes a link to a person once the people register exists.
-      field("owner", "Owner", FieldType::Text).help("The person accountable for this control."),
+      field("owner", "Owner", FieldType::Link).links_to("person").help("The person accountable for this control."),
       field("implementation_description", "Implementation", FieldType::LongText)
           .help("How the organisation carries out this control."),
       field("evidence_notes", "Evidence", FieldType::LongText).help("Where an auditor finds proof that it works."),
+      // Risks and requirements point at their controls (risk.controls, requirement.controls);
+      // the control shows them through the link index. KPIs are chosen here.
+      field("kpis", "Performance KPIs", FieldType::LinkList).links_to("kpi"),
   };
   def.checks = {justification_for_decision};
   return def;

@@ -7,8 +7,33 @@
 namespace isms::registers {
 
 EntityDef workspace_meta();  // the workspace's own details (name, client, consultant)
+
+// Context and scope (ISO/IEC 27001:2022 4.1-4.3): context.cpp
+EntityDef context_issue();     // internal and external issues
+EntityDef interested_party();  // with their needs and expectations
+EntityDef scope();             // one record per workspace: the ISMS scope statement
+
+// People, roles and processes (the seeds' roles; the Process Reference Model)
+EntityDef person();
+EntityDef role();
+EntityDef process();
+EntityDef raci();  // one cell of the RACI matrix: a process, a role, R/A/C/I
+
+// Planning and performance (6.2, 9.1)
+EntityDef objective();
+EntityDef kpi();
+EntityDef measurement();  // part of a KPI: kpi.cpp
+
+// Compliance (A2, B1, 7.5)
+EntityDef requirement();
+EntityDef policy();  // policies and other documented information, with their lifecycle
+
+// Risk (6.1.2, 6.1.3, 8.2, 8.3)
 EntityDef asset();
-EntityDef control();  // controls and the Statement of Applicability
-EntityDef clause();   // clauses 4 to 10, the gap analysis
+EntityDef risk_method();  // one record per workspace: scales, thresholds, appetite
+EntityDef risk();
+EntityDef treatment_action();  // part of a risk: risk.cpp
+EntityDef control();           // controls and the Statement of Applicability
+EntityDef clause();            // clauses 4 to 10, the gap analysis
 
 }  // namespace isms::registers
