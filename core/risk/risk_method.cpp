@@ -7,13 +7,12 @@
 #include <tuple>
 #include <utility>
 
+#include "core/model/value_access.hpp"
 #include "core/util/number_text.hpp"
 #include "core/util/text.hpp"
 
 namespace isms {
 namespace {
-
-using Values = std::map<std::string, Value>;
 
 constexpr int min_levels = 3;
 constexpr int max_levels = 10;
@@ -41,18 +40,6 @@ std::string_view scoring_value(RiskScoring scoring) { return scoring == RiskScor
 Value text_or_null(std::string text) {
   if (text.empty()) return std::monostate{};
   return text;
-}
-
-const std::string* text_at(const Values& values, const std::string& key) {
-  const auto found = values.find(key);
-  return found == values.end() ? nullptr : std::get_if<std::string>(&found->second);
-}
-
-std::optional<std::int64_t> integer_at(const Values& values, const std::string& key) {
-  const auto found = values.find(key);
-  if (found == values.end()) return std::nullopt;
-  if (const auto* integer = std::get_if<std::int64_t>(&found->second)) return *integer;
-  return std::nullopt;
 }
 
 // A level count the other checks can rely on; nullopt when the field rule (3..10, required)

@@ -37,7 +37,7 @@ class Database {
   Database() = default;  // closed; assign an opened one to it
   // Opens the file, creating it if missing. Sets foreign_keys=ON, journal_mode=DELETE (IDBFS
   // cannot do WAL's shared memory, and a MEMORY/OFF journal could leave a torn file to be
-  // synced) and synchronous=FULL.
+  // synced), synchronous=FULL and a 32 MB page cache.
   explicit Database(const std::string& path);
   static Database open(const std::string& path) { return Database(path); }
   ~Database();

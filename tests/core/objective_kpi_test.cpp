@@ -11,31 +11,17 @@
 #include "core/store/repository.hpp"
 #include "core/store/schema.hpp"
 #include "core/util/date.hpp"
+#include "tests/core/register_test_support.hpp"
 #include "tests/core/temp_dir.hpp"
 
 using namespace isms;
+using isms::test::refusal;
+using isms::test::Refusal;
 using isms::test::TempDir;
+using isms::test::text;
+using isms::test::Values;
 
 namespace {
-
-using Values = std::map<std::string, Value>;
-
-Value text(std::string s) { return Value(std::move(s)); }
-
-// The field a refused write marks and the message it shows, or "(written)" if it was not refused.
-struct Refusal {
-  std::string field, message;
-};
-
-Refusal refusal(const std::function<void()>& write) {
-  try {
-    write();
-  } catch (const ValidationError& error) {
-    REQUIRE(error.errors().size() == 1);
-    return {error.errors()[0].field, error.errors()[0].message};
-  }
-  return {"", "(written)"};
-}
 
 std::string status_of(const Repository& repo, const std::string& kind, const std::string& id) {
   return to_display(repo.get(kind, id)->get("status"));

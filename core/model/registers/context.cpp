@@ -4,15 +4,11 @@
 
 #include "core/model/field_builder.hpp"
 #include "core/model/registers/registers.hpp"
+#include "core/model/value_access.hpp"
 #include "core/util/text.hpp"
 
 namespace isms::registers {
 namespace {
-
-bool has_text(const std::map<std::string, Value>& values, const char* key) {
-  const auto* text = std::get_if<std::string>(&values.at(key));
-  return text != nullptr && !is_blank(*text);
-}
 
 // 4.2 c): which needs the ISMS addresses is a decision, and a decision to address them says how.
 std::optional<FieldError> how_when_addressed(const std::map<std::string, Value>& values) {

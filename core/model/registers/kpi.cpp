@@ -6,11 +6,10 @@
 #include "core/kpi/kpi_status.hpp"
 #include "core/model/field_builder.hpp"
 #include "core/model/registers/registers.hpp"
+#include "core/model/value_access.hpp"
 
 namespace isms::registers {
 namespace {
-
-using Values = std::map<std::string, Value>;
 
 std::string value_of(KpiDirection direction) { return std::string(to_value(direction)); }
 std::string value_of(KpiFrequency frequency) { return std::string(to_value(frequency)); }

@@ -4,18 +4,11 @@
 
 #include "core/model/field_builder.hpp"
 #include "core/model/registers/registers.hpp"
+#include "core/model/value_access.hpp"
 #include "core/util/date.hpp"
 
 namespace isms::registers {
 namespace {
-
-using Values = std::map<std::string, Value>;
-
-const std::string& text_or_empty(const Value& value) {
-  static const std::string empty;
-  const auto* text = std::get_if<std::string>(&value);
-  return text != nullptr ? *text : empty;
-}
 
 // How the sentence names the state the objective is entering; "" for the states that need no
 // SMART check yet (a draft is being worked out, a cancelled one will never be measured).

@@ -4,19 +4,12 @@
 
 #include "core/model/field_builder.hpp"
 #include "core/model/registers/registers.hpp"
+#include "core/model/value_access.hpp"
 #include "core/util/date.hpp"
 #include "core/util/text.hpp"
 
 namespace isms::registers {
 namespace {
-
-using Values = std::map<std::string, Value>;
-
-const std::string& text_or_empty(const Value& value) {
-  static const std::string empty;
-  const auto* text = std::get_if<std::string>(&value);
-  return text != nullptr ? *text : empty;
-}
 
 // The states in which the document is in force by an approval: the approval must be on record.
 // (Later states come only from these through the lifecycle, and keep what was recorded here; an

@@ -5,18 +5,11 @@
 
 #include "core/model/field_builder.hpp"
 #include "core/model/registers/registers.hpp"
+#include "core/model/value_access.hpp"
 #include "core/util/text.hpp"
 
 namespace isms::registers {
 namespace {
-
-using Values = std::map<std::string, Value>;
-
-const std::string& text_or_empty(const Value& value) {
-  static const std::string empty;
-  const auto* text = std::get_if<std::string>(&value);
-  return text != nullptr ? *text : empty;
-}
 
 bool is_kind_name(const std::string& name) {
   return !name.empty() && name[0] >= 'a' && name[0] <= 'z' &&

@@ -11,6 +11,7 @@
 
 #include "core/model/field_builder.hpp"
 #include "core/model/registers/registers.hpp"
+#include "core/model/value_access.hpp"
 #include "core/risk/risk_method.hpp"
 #include "core/risk/risk_register.hpp"
 #include "core/util/date.hpp"
@@ -18,28 +19,6 @@
 
 namespace isms::registers {
 namespace {
-
-using Values = std::map<std::string, Value>;
-
-const Value& value_at(const Values& values, const std::string& key) {
-  static const Value null_value;
-  const auto found = values.find(key);
-  return found == values.end() ? null_value : found->second;
-}
-
-const std::string* text_at(const Values& values, const std::string& key) {
-  return std::get_if<std::string>(&value_at(values, key));
-}
-
-bool text_is(const Values& values, const std::string& key, std::string_view expected) {
-  const std::string* text = text_at(values, key);
-  return text != nullptr && *text == expected;
-}
-
-std::optional<std::int64_t> integer_at(const Values& values, const std::string& key) {
-  if (const auto* integer = std::get_if<std::int64_t>(&value_at(values, key))) return *integer;
-  return std::nullopt;
-}
 
 // One assessment of a risk: before treatment (inherent) or after it (residual). The labels are
 // the fields' labels, kept here so the form and the messages cannot drift apart.

@@ -1,0 +1,153 @@
+// The scale benchmark of issue 3: generates a large workspace, reopens it, and times the risk
+// list query and every figure the dashboard shows. Runs natively and as WebAssembly under node
+// (scripts/bench.sh builds and runs both); docs/performance.md keeps the results.
+//   isms_bench [--scale 1.0] [--runs 5]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bench/workload.hpp"
+#include "core/figures/figures.hpp"
+#include "core/kpi/kpi_register.hpp"
+#include "core/util/uuid.hpp"
+
+namespace {
+
+using namespace isms;
+using Stopwatch = std::chrono::steady_clock;
+
+constexpr const char* today = "2026-06-30";
+constexpr double query_budget_ms = 50;  // per query and figure, for the WebAssembly run
+constexpr double open_budget_ms = 300;
+
+double ms_since(Stopwatch::time_point start) {
+  return std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count();
+}
+
+// The median of several runs: the first run pays for cold caches, the median says what a person
+// clicking around will see.
+struct Timing {
+  double ms = 0;
+  std::size_t result = 0;
+};
+
+Timing median_ms(int runs, const std::function<std::size_t()>& work) {
+  std::vector<double> times;
+  std::size_t result = 0;
+  for (int i = 0; i < runs; ++i) {
+    const Stopwatch::time_point start = Stopwatch::now();
+    result = work();
+    times.push_back(ms_since(start));
+  }
+  std::sort(times.begin(), times.end());
+  return {times[times.size() / 2], result};
+}
+
+void row(const char* what, double ms, std::size_t result, double budget) {
+  std::printf("%-44s %10.1f ms   %8zu   %s\n", what, ms, result, ms <= budget ? "" : "over budget");
+}
+
+void row(const char* what, const Timing& timing, double budget) { row(what, timing.ms, timing.result, budget); }
+
+// The run doubles as a test (CTest runs it small): what was generated must be what is read back.
+bool expect(bool holds, const char* what) {
+  if (!holds) std::fprintf(stderr, "benchmark check failed: %s\n", what);
+  return holds;
+}
+
+std::size_t sum(const figures::Counts& counts) {
+  std::size_t total = 0;
+  for (const auto& [value, count] : counts) total += count;
+  return total;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  double scale = 1.0;
+  int runs = 5;
+  std::string keep;   // --keep DIR: leave the generated workspace there, to look into it
+  std::string reuse;  // --reuse DIR: time a workspace kept by an earlier run instead of generating one
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--scale") scale = std::atof(argv[i + 1]);
+    if (flag == "--runs") runs = std::max(1, std::atoi(argv[i + 1]));
+    if (flag == "--keep") keep = argv[i + 1];
+    if (flag == "--reuse") reuse = argv[i + 1];
+  }
+  const bench::WorkloadSize size = bench::WorkloadSize::full().scaled(scale);
+  const std::filesystem::path dir = !reuse.empty() ? std::filesystem::path(reuse)
+                                    : !keep.empty()
+                                        ? std::filesystem::path(keep)
+                                        : std::filesystem::temp_directory_path() / ("isms-bench-" + new_uuid());
+  std::filesystem::create_directories(dir);
+  SystemClock clock;
+
+  std::printf("ISMS Register benchmark (%s), scale %.3g: %zu records\n",
+#ifdef __EMSCRIPTEN__
+              "WebAssembly",
+#else
+              "native",
+#endif
+              scale, size.total());
+  std::printf("%-44s %13s   %8s\n", "", "time", "result");
+
+  Stopwatch::time_point start = Stopwatch::now();
+  if (reuse.empty()) {
+    auto workspace = Workspace::create(dir.string(), new_uuid(), {"Benchmark", "Client", "Bench"}, clock, nullptr);
+    bench::generate(*workspace, size);
+    row("generate and insert (one transaction)", ms_since(start), size.total(), 1e12);
+  }
+  std::printf("  file size %.1f MB\n",
+              static_cast<double>(std::filesystem::file_size(dir / Workspace::file_name)) / 1e6);
+
+  start = Stopwatch::now();
+  auto workspace = Workspace::open(dir.string(), clock, nullptr);
+  row("open (migrations, schema, catalog check)", ms_since(start), workspace->records().count("risk"), open_budget_ms);
+
+  const Repository& records = workspace->records();
+  using Op = Condition::Op;
+  const RecordQuery risk_list = RecordQuery()
+                                    .where_is("inherent_level", Op::In, {std::string("high"), std::string("critical")})
+                                    .where_is("status", Op::NotEqual, {std::string("closed")})
+                                    .sort_by("inherent_score", true)
+                                    .sort_by("title");
+  row("risk list: high+critical, open, by score",
+      median_ms(runs, [&] { return records.query("risk", risk_list).size(); }), query_budget_ms);
+  row("risk list: text search 'risk 99'",
+      median_ms(runs, [&] { return records.query("risk", RecordQuery().containing("risk 99")).size(); }),
+      query_budget_ms);
+
+  const std::vector<std::pair<const char*, std::function<std::size_t()>>> figures_to_time = {
+      {"SoA coverage (by theme)", [&] { return figures::soa_coverage(records).total.implemented; }},
+      {"risks by level, inherent and residual", [&] { return sum(figures::risk_levels(records).inherent); }},
+      {"risks above appetite", [&] { return figures::risks_above_appetite(records).size(); }},
+      {"overdue treatment actions", [&] { return figures::overdue_treatment_actions(records, today).size(); }},
+      {"overdue reviews", [&] { return figures::overdue_reviews(records, today).size(); }},
+      {"KPI status counts", [&] { return sum(kpi_status_counts(records, today)); }},
+      {"objectives by status", [&] { return sum(figures::objectives_by_status(records)); }},
+      {"requirements by compliance status", [&] { return sum(figures::requirements_by_compliance(records)); }},
+      {"clause checklist progress", [&] { return sum(figures::clause_progress(records)); }},
+      {"policies due for review (30 days)",
+       [&] { return figures::policies_due_for_review(records, today, 30).size(); }},
+  };
+  for (const auto& [name, work] : figures_to_time) row(name, median_ms(runs, work), query_budget_ms);
+
+  bool consistent = expect(records.count("risk") == size.risks, "risk count") &&
+                    expect(records.count("asset") == size.assets, "asset count") &&
+                    expect(records.count("treatment_action") == size.treatment_actions, "treatment action count") &&
+                    expect(records.count("measurement") == size.measurements, "measurement count") &&
+                    expect(figures::soa_coverage(records).total.controls == 93, "93 Annex A controls") &&
+                    expect(sum(figures::risk_levels(records).inherent) == size.risks, "every risk has a level") &&
+                    expect(sum(kpi_status_counts(records, today)) == size.kpis, "every KPI has a status");
+
+  workspace.reset();
+  std::error_code ignored;
+  if (keep.empty() && reuse.empty()) std::filesystem::remove_all(dir, ignored);
+  return consistent ? 0 : 1;
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The scale benchmark of issue 3, natively and as WebAssembly under node: generates a large
+# workspace (10,000 risks, 3,000 assets, 20,000 treatment actions, ...), reopens it and times the
+# risk list and every dashboard figure. Prints both tables; docs/performance.md keeps the results.
+#   scripts/bench.sh [--scale 1.0] [--runs 5]
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+bash "$root/scripts/setup.sh"
+bash "$root/scripts/build.sh" all
+"$build_native/bench/isms_bench" "$@"
+echo
+# Debian's Emscripten 3.1.6 runtime fetch()es its .wasm under node 18+ unless told not to.
+node --no-experimental-fetch "$build_web/bench/isms_bench.js" "$@"
