@@ -127,6 +127,15 @@ std::vector<Flagged> policies_due_for_review(const Repository& records, std::str
   return found;
 }
 
+std::vector<Flagged> processes_without_accountable(const Repository& records) {
+  // In the Process Reference Model's order of categories, then by name.
+  return flagged(records, "process",
+                 "SELECT id, name, category FROM rec_process AS p WHERE deleted = 0 AND NOT EXISTS (SELECT 1 FROM "
+                 "rec_raci AS r WHERE r.deleted = 0 AND r.process = p.id AND r.assignment = 'accountable') ORDER BY "
+                 "CASE category WHEN 'governance' THEN 0 WHEN 'core' THEN 1 ELSE 2 END, name COLLATE NOCASE, id",
+                 {});
+}
+
 Counts objectives_by_status(const Repository& records) { return count_by(records, "objective", "status", ""); }
 
 Counts requirements_by_compliance(const Repository& records) {

@@ -54,6 +54,11 @@ std::vector<Flagged> overdue_reviews(const Repository& records, std::string_view
 // has passed); the detail is the review date.
 std::vector<Flagged> policies_due_for_review(const Repository& records, std::string_view today, int within_days);
 
+// Processes whose RACI row has no accountable role (the register refuses a second one, but a row
+// is filled in cell by cell, so "none yet" is a gap to show rather than a write to refuse). By
+// category (governance, core, support), then name; the detail is the category.
+std::vector<Flagged> processes_without_accountable(const Repository& records);
+
 Counts objectives_by_status(const Repository& records);
 Counts requirements_by_compliance(const Repository& records);  // applicable requirements only
 Counts clause_progress(const Repository& records);             // clauses 4 to 10 by status

@@ -238,10 +238,33 @@ TEST_CASE("catalog seed: the Statement of Applicability needs a justification fo
   CHECK_THROWS_AS(records.update("control", "annex-a-5.7", {{"justification", Value()}}), ValidationError);
 
   std::map<std::string, Value> decided = custom_control("yes");
+  decided["ref"] = text_value("C-2");
   decided["justification"] = text_value("Visitors walk through the lab.");
   const std::string id = records.create("control", decided);
-  CHECK(text(*records.get("control", id), "ref") == "C-1");
+  CHECK(text(*records.get("control", id), "ref") == "C-2");
   CHECK(records.count("control") == 95);
+}
+
+TEST_CASE("catalog seed: custom controls have references of their own") {
+  TempDir dir;
+  FixedClock clock("2026-05-01T08:00:00Z");
+  auto workspace = Workspace::create(dir.str(), workspace_id, draft, clock, nullptr);
+  Repository& records = workspace->records();
+  const std::string own = records.create("control", custom_control("undecided"));
+
+  std::map<std::string, Value> clash = custom_control("undecided");
+  clash["ref"] = text_value("5.1");
+  try {
+    records.create("control", clash);
+    FAIL("a custom control took an Annex A number");
+  } catch (const ValidationError& error) {
+    CHECK(error.message_for("ref") ==
+          "Reference 5.1 is already used by the control 'Policies for information security'; give this one its "
+          "own, e.g. C-1.");
+  }
+  CHECK_THROWS_AS(records.create("control", custom_control("undecided")), ValidationError);  // C-1 again
+  records.update("control", own, {{"title", text_value("Clean desk, lab and office")}});     // keeps its own
+  CHECK(records.count("control") == 94);
 }
 
 TEST_CASE("catalog seed: a control's fields are checked like any other register's") {

@@ -7,6 +7,7 @@
 
 #include "core/catalogs/builtin_catalogs.hpp"
 #include "core/catalogs/seed.hpp"
+#include "core/figures/figures.hpp"
 #include "core/model/links.hpp"
 #include "core/risk/risk_register.hpp"
 #include "core/util/text.hpp"
@@ -131,6 +132,18 @@ TEST_CASE_FIXTURE(Fixture, "raci: one cell per process and role, exactly one acc
   cell(audit_process, officer, "accountable");
   CHECK(refusal("raci", {{"process", text(policy_process)}, {"role", text(manager)}}) == "Assignment is required.");
   CHECK(records.count("raci") == 3);
+}
+
+TEST_CASE_FIXTURE(Fixture, "raci: processes without an accountable role are listed as gaps") {
+  CHECK(figures::processes_without_accountable(records).size() == 18);
+  cell(policy_process, officer, "responsible");
+  CHECK(figures::processes_without_accountable(records).size() == 18);  // responsible is not accountable
+  cell(policy_process, manager, "accountable");
+  const auto gaps = figures::processes_without_accountable(records);
+  CHECK(gaps.size() == 17);
+  CHECK(std::none_of(gaps.begin(), gaps.end(), [&](const figures::Flagged& gap) { return gap.id == policy_process; }));
+  CHECK(gaps.front().title == "Information Security Governance Process");
+  CHECK(gaps.front().detail == "governance");
 }
 
 TEST_CASE_FIXTURE(Fixture, "raci: a cell is part of its process and its role") {

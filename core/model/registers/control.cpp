@@ -19,6 +19,18 @@ std::optional<FieldError> justification_for_decision(const std::map<std::string,
   return FieldError{"justification", "Justification is required for every applicability decision."};
 }
 
+// Custom controls live beside Annex A's in one list, told apart by their reference: "5.1" must
+// mean one control, or the SoA and every link to it would be ambiguous.
+std::optional<FieldError> unique_reference(const RecordContext& context, const std::string& id,
+                                           const std::map<std::string, Value>& values) {
+  for (const Record& other : context.find_by("control", "ref", values.at("ref"))) {
+    if (other.id == id) continue;
+    return FieldError{"ref", "Reference " + to_display(values.at("ref")) + " is already used by the control '" +
+                                 to_display(other.get("title")) + "'; give this one its own, e.g. C-1."};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 // Controls and the Statement of Applicability: the 93 Annex A controls are seeded into every
@@ -68,6 +80,7 @@ EntityDef control() {
       field("kpis", "Performance KPIs", FieldType::LinkList).links_to("kpi"),
   };
   def.checks = {justification_for_decision};
+  def.context_checks = {unique_reference};
   return def;
 }
 
