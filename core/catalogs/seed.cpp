@@ -4,6 +4,7 @@
 
 #include "core/catalogs/builtin_catalogs.hpp"
 #include "core/model/links.hpp"
+#include "core/program/program_seed.hpp"
 #include "core/risk/risk_register.hpp"
 #include "core/util/text.hpp"
 
@@ -113,8 +114,9 @@ std::string clause_id(const std::string& ref) { return "clause-" + ref; }
 
 std::size_t seed_catalogs(Database& db, Repository& records) {
   Transaction transaction(db);
-  const std::size_t added =
-      seed_standard(records) + seed_roles(records) + seed_processes(records) + seed_singletons(records);
+  // The program after the roles: its milestones and components name their owner roles.
+  const std::size_t added = seed_standard(records) + seed_roles(records) + seed_processes(records) +
+                            seed_singletons(records) + seed_program(records);
   transaction.commit();
   return added;
 }

@@ -21,11 +21,11 @@ std::string process_id(const std::string& slug);  // "process-risk-assessment"
 constexpr const char* scope_id = "isms-scope";
 
 // Adds every Annex A control (source Annex A), clause, role of the program and process of the
-// Process Reference Model the workspace lacks, and its risk method (the standard 5x5) and scope
-// record, authored by the repository's author, in one transaction. A record that exists is left alone, even when it
-// was edited or deleted (tombstone): seeding never duplicates and never overwrites. So it runs
-// on every open, which completes workspaces made by a build without some catalog. Returns how
-// many records it added. `records` must write to `db`.
+// Process Reference Model the workspace lacks, the program's components and timeline
+// (core/program/program_seed.hpp), and its risk method (the standard 5x5) and scope record, authored by the
+// repository's author, in one transaction. A record that exists is left alone, even when it was edited or deleted
+// (tombstone): seeding never duplicates and never overwrites. So it runs on every open, which completes workspaces made
+// by a build without some catalog. Returns how many records it added. `records` must write to `db`.
 std::size_t seed_catalogs(Database& db, Repository& records);
 
 }  // namespace isms::catalogs

@@ -25,6 +25,9 @@ struct EnumOption {
   std::string label;  // shown to people
 };
 
+// The link_kind of a Link that may point at a record of any register.
+inline constexpr const char* any_kind = "(any)";  // not an identifier, so never a kind
+
 struct FieldDef {
   std::string key;    // column and JSON name: [a-z][a-z0-9_]*
   std::string label;  // used in forms, table headers and validation messages
@@ -34,7 +37,7 @@ struct FieldDef {
   Value default_value;              // filled in when a new record leaves the field out
   std::optional<double> min, max;   // Integer, Number, Rating (Rating defaults to 1..5)
   std::size_t max_length = 0;       // code points; 0 = the type's default (see effective_max_length)
-  std::string link_kind;            // Link and LinkList: the kind of record they point to
+  std::string link_kind;            // Link and LinkList: the kind of record they point to (any_kind: any)
   bool part_of = false;             // Link only: this record belongs to the linked one (a KPI's
                                     // measurement): deleting that one deletes this one too
   bool computed = false;            // derived by the register's rules (a risk's score); what a
@@ -82,6 +85,10 @@ struct EntityDef {
   std::vector<RecordCheck> checks;           // cross-field rules, e.g. "a decision needs a justification"
   std::vector<ContextCheck> context_checks;  // rules over several records, run after `checks` pass
   DeriveFields derive;                       // sets the `computed` fields; empty if there are none
+  // Registers whose computed fields read this one's records (a risk's level reads the risk
+  // method): after each write here, their live records are recomputed in the same change set.
+  std::vector<std::string> recompute_after_write;
+  bool single = false;  // one record per workspace, seeded with a fixed id: changed, never deleted
 
   const FieldDef* field(std::string_view key) const;
   std::string table() const;  // "rec_" + kind

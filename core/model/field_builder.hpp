@@ -44,9 +44,19 @@ class FieldBuilder {
     def_.link_kind = std::move(kind);
     return *this;
   }
+  // A Link to a record of any register (an attachment's record). Ids are unique across registers.
+  FieldBuilder& links_to_any() {
+    def_.link_kind = any_kind;
+    return *this;
+  }
   // A Link to the record this one belongs to: deleting that record deletes this one with it.
   FieldBuilder& part_of(std::string kind) {
     def_.link_kind = std::move(kind);
+    def_.part_of = true;
+    return *this;
+  }
+  // The same for a link whose kind is already set (links_to_any).
+  FieldBuilder& part_of_target() {
     def_.part_of = true;
     return *this;
   }

@@ -21,9 +21,15 @@ Registry::Registry(std::vector<EntityDef> definitions) : definitions_(std::move(
   }
   for (const EntityDef& def : definitions_) {
     for (const FieldDef& field : def.fields) {
-      if (is_link_type(field.type) && !field.link_kind.empty() && kinds.count(field.link_kind) == 0) {
+      if (is_link_type(field.type) && !field.link_kind.empty() && field.link_kind != any_kind &&
+          kinds.count(field.link_kind) == 0) {
         problems.push_back(def.kind + "." + field.key + ": links to unknown kind '" + field.link_kind + "'");
       }
+    }
+  }
+  for (const EntityDef& def : definitions_) {
+    for (const std::string& kind : def.recompute_after_write) {
+      if (kinds.count(kind) == 0) problems.push_back(def.kind + ": recomputes unknown kind '" + kind + "'");
     }
   }
   if (!problems.empty()) throw std::invalid_argument("Invalid register definitions: " + join(problems, "; "));
@@ -43,16 +49,46 @@ const EntityDef& Registry::get(std::string_view kind) const {
 
 const Registry& Registry::builtin() {
   static const Registry registry({
-      registers::workspace_meta(),   registers::context_issue(),
-      registers::interested_party(), registers::scope(),
-      registers::person(),           registers::role(),
-      registers::process(),          registers::raci(),
-      registers::objective(),        registers::kpi(),
-      registers::measurement(),      registers::requirement(),
-      registers::policy(),           registers::asset(),
-      registers::risk_method(),      registers::risk(),
-      registers::treatment_action(), registers::control(),
+      registers::workspace_meta(),
+      registers::context_issue(),
+      registers::interested_party(),
+      registers::scope(),
+      registers::person(),
+      registers::role(),
+      registers::process(),
+      registers::raci(),
+      registers::objective(),
+      registers::kpi(),
+      registers::measurement(),
+      registers::requirement(),
+      registers::policy(),
+      registers::asset(),
+      registers::risk_method(),
+      registers::risk(),
+      registers::treatment_action(),
+      registers::control(),
       registers::clause(),
+      registers::supplier(),
+      registers::incident(),
+      registers::change_request(),
+      registers::training_session(),
+      registers::training_attendance(),
+      registers::awareness_campaign(),
+      registers::communication(),
+      registers::report_schedule(),
+      registers::audit_programme(),
+      registers::audit(),
+      registers::audit_item(),
+      registers::management_review(),
+      registers::review_input(),
+      registers::review_action(),
+      registers::nonconformity(),
+      registers::corrective_action(),
+      registers::improvement(),
+      registers::feedback(),
+      registers::milestone(),
+      registers::program_component(),
+      registers::attachment(),
   });
   return registry;
 }

@@ -85,16 +85,31 @@ std::vector<FieldError> scale_problems(const std::vector<Record>& risks, const R
   return problems;
 }
 
-// Writes the method and checks the risks' levels against it, reporting every problem of both at
-// once: shrinking a scale usually needs new labels too, and the person should learn that in one go.
-void write_checked(Repository& records, const RiskMethod& before, Values changes) {
+// A risk's own rule refused its recomputed values. The method's field is named, since the method
+// is what the person is editing: the appetite for an acceptance without a rationale, the scoring
+// for anything else (a matrix that puts a residual score above the inherent one).
+ValidationError broken_by_method(const Repository& records, const DependentRuleError& error) {
+  const FieldError problem = error.inner().empty() ? FieldError{"", error.what()} : error.inner().front();
+  const std::string field = problem.field == "acceptance_rationale" ? "appetite" : "scoring";
+  const std::optional<Record> risk = records.get(risk_kind, error.id());
+  return ValidationError({{field, "The risk '" + (risk ? records.title_of(*risk) : error.id()) +
+                                      "' would break a rule under the new method: " + problem.message +
+                                      " Change that risk first, or keep the current method."}});
+}
+
+// Writes the method (the repository recomputes every risk in the same change set) and checks the
+// risks' levels against it, reporting every problem of both at once: shrinking a scale usually
+// needs new labels too, and the person should learn that in one go.
+void write_checked(Repository& records, const std::vector<Record>& risks, const RiskMethod& before, Values changes) {
   const EntityDef& method_def = records.registry().get(method_kind);
   std::vector<FieldError> problems =
-      scale_problems(records.list(risk_kind), before,
-                     wanted_levels(method_def, changes, "likelihood_levels", before.likelihood_levels),
+      scale_problems(risks, before, wanted_levels(method_def, changes, "likelihood_levels", before.likelihood_levels),
                      wanted_levels(method_def, changes, "impact_levels", before.impact_levels));
   try {
     write_method(records, std::move(changes));
+  } catch (const DependentRuleError& broken) {
+    if (!problems.empty()) throw ValidationError(std::move(problems));  // says why, for all risks at once
+    throw broken_by_method(records, broken);
   } catch (const ValidationError& refused) {
     std::vector<FieldError> all = refused.errors();
     all.insert(all.end(), problems.begin(), problems.end());
@@ -103,34 +118,21 @@ void write_checked(Repository& records, const RiskMethod& before, Values changes
   if (!problems.empty()) throw ValidationError(std::move(problems));
 }
 
-// A risk's own rule refused its recomputed values. The method's field is named, since the method
-// is what the person is editing: the appetite for an acceptance without a rationale, the scoring
-// for anything else (a matrix that puts a residual score above the inherent one).
-ValidationError broken_by_method(const Repository& records, const Record& risk, const ValidationError& error) {
-  const FieldError problem = error.errors().empty() ? FieldError{"", error.what()} : error.errors().front();
-  const std::string field = problem.field == "acceptance_rationale" ? "appetite" : "scoring";
-  return ValidationError(
-      {{field, "The risk '" + records.title_of(risk) + "' would break a rule under the new method: " + problem.message +
-                   " Change that risk first, or keep the current method."}});
-}
-
 bool differs(const Record& before, const Record& after, std::initializer_list<const char*> keys) {
   return std::any_of(keys.begin(), keys.end(), [&](const char* key) { return before.get(key) != after.get(key); });
 }
 
-MethodChange recompute(Repository& records, const std::vector<Record>& risks) {
+MethodChange count_changes(const Repository& records, const std::vector<Record>& before) {
+  std::map<std::string, Record> now;
+  for (Record& risk : records.list(risk_kind)) now.emplace(risk.id, std::move(risk));
   MethodChange result;
-  for (const Record& risk : risks) {
-    try {
-      records.update(risk_kind, risk.id, {}, "Recomputed for the changed risk method");
-    } catch (const ValidationError& error) {
-      throw broken_by_method(records, risk, error);
-    }
-    const Record now = *records.get(risk_kind, risk.id);
-    if (differs(risk, now, {"inherent_score", "inherent_level", "residual_score", "residual_level"})) {
+  for (const Record& risk : before) {
+    const auto after = now.find(risk.id);
+    if (after == now.end()) continue;
+    if (differs(risk, after->second, {"inherent_score", "inherent_level", "residual_score", "residual_level"})) {
       ++result.risks_recomputed;
     }
-    if (differs(risk, now, {"inherent_level", "residual_level"})) ++result.levels_changed;
+    if (differs(risk, after->second, {"inherent_level", "residual_level"})) ++result.levels_changed;
   }
   return result;
 }
@@ -151,8 +153,9 @@ MethodChange change_risk_method(Repository& records, std::map<std::string, Value
     // A damaged method record: this change is how it gets repaired, so it must not be refused here.
   }
   Transaction transaction(records.database());
-  write_checked(records, before, std::move(changes));
-  const MethodChange result = recompute(records, records.list(risk_kind));
+  const std::vector<Record> risks = records.list(risk_kind);
+  write_checked(records, risks, before, std::move(changes));
+  const MethodChange result = count_changes(records, risks);
   transaction.commit();
   return result;
 }

@@ -31,7 +31,8 @@ struct MethodChange {
 };
 
 // Changes the workspace's risk method (creating its record from standard() if there is none) and
-// recomputes every live risk, in one transaction, each risk's new values written with history.
+// recomputes every live risk, in one transaction and one change set (the method register asks the
+// repository for that: a plain update of the method does the same), with history.
 // Throws ValidationError, with nothing written, listing at once:
 //  - what the method's own rules refuse (its register's messages and fields);
 //  - naming "likelihood_levels" or "impact_levels", when live risks use a level the new scale lacks:

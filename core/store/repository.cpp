@@ -8,6 +8,7 @@
 #include "core/store/record_rows.hpp"
 #include "core/store/repository_detail.hpp"
 #include "core/store/value_text.hpp"
+#include "core/util/text.hpp"
 #include "core/util/uuid.hpp"
 
 namespace isms {
@@ -46,7 +47,9 @@ void Repository::insert_checked(const EntityDef& def, const std::string& id, std
     if (field.computed) values[field.key] = std::monostate{};  // derive() gives the only accepted value
   }
   check_rules(def, id, values, nullptr);
-  if (select_record(db_, def, id)) throw StoreError("A record with id " + id + " already exists.");
+  // Ids are unique across registers, not only within one: links and the link index name a
+  // record by id alone.
+  if (find_in_any_register(id)) throw StoreError("A record with id " + id + " already exists.");
 
   Record record;
   record.id = id;
@@ -62,6 +65,7 @@ void Repository::insert_checked(const EntityDef& def, const std::string& id, std
     if (is_null(value)) continue;
     insert_history(db_, detail::history_row(stamp.change_set, record, field.key, std::nullopt, to_history_text(value)));
   }
+  recompute_dependents(def, stamp);
 }
 
 void Repository::update(std::string_view kind, const std::string& id, std::map<std::string, Value> changes,
@@ -109,7 +113,29 @@ bool Repository::update_checked(const EntityDef& def, const std::string& id, std
     }
   }
   if (!relinked.empty()) index_links(db_, def, id, merged, &relinked);
+  recompute_dependents(def, stamp);
   return true;
+}
+
+void Repository::recompute_dependents(const EntityDef& def, const Stamp& stamp) {
+  for (const std::string& kind : def.recompute_after_write) {
+    const EntityDef& dependent = registry_.get(kind);
+    std::vector<std::string> ids;
+    Statement live =
+        db_.prepare("SELECT id FROM \"" + dependent.table() + "\" WHERE deleted = 0 ORDER BY created_at, id");
+    while (live.step()) ids.push_back(live.column_text(0));
+    for (const std::string& id : ids) {
+      try {
+        update_checked(dependent, id, {}, stamp);
+      } catch (const ValidationError& refused) {
+        const std::optional<Record> record = select_record(db_, dependent, id);
+        const std::string first = refused.errors().empty() ? refused.what() : refused.errors().front().message;
+        throw DependentRuleError("The " + label_in_sentence(dependent.label) + " '" +
+                                     (record ? title_of(*record) : id) + "' would break its rules: " + first,
+                                 dependent.kind, id, refused.errors());
+      }
+    }
+  }
 }
 
 std::optional<Record> Repository::get(std::string_view kind, const std::string& id) const {

@@ -11,6 +11,7 @@
 #include "core/model/registry.hpp"
 #include "core/model/validation.hpp"
 #include "core/store/record.hpp"
+#include "core/store/link_index.hpp"
 #include "core/store/record_query.hpp"
 #include "core/store/sqlite.hpp"
 #include "core/util/clock.hpp"
@@ -31,6 +32,21 @@ class LinkedRecordsError : public StoreError {
 
  private:
   std::vector<LinkedRecord> referrers_;
+};
+
+// A write refused because a record that depends on it (its computed fields read this one) would
+// break its own rules: a risk method that leaves a risk's likelihood off the new scale.
+class DependentRuleError : public ValidationError {
+ public:
+  DependentRuleError(const std::string& message, std::string kind, std::string id, std::vector<FieldError> errors)
+      : ValidationError({{"", message}}), kind_(std::move(kind)), id_(std::move(id)), inner_(std::move(errors)) {}
+  const std::string& kind() const { return kind_; }
+  const std::string& id() const { return id_; }
+  const std::vector<FieldError>& inner() const { return inner_; }  // the dependent record's own errors
+
+ private:
+  std::string kind_, id_;
+  std::vector<FieldError> inner_;
 };
 
 // What a deletion does with the records that still point at the one deleted. Records that are
@@ -75,9 +91,12 @@ class Repository : public RecordContext {
   // refused or unlinked (OnLinks). StoreError if the record does not exist; no-op if deleted.
   void remove(std::string_view kind, const std::string& id, OnLinks on_links = OnLinks::Refuse);
   // Undoes the change set that deleted the record: it, the records deleted with it, and the
-  // links taken out, where nobody has changed them since. StoreError if one of its own links
-  // points at a record that is deleted now (restore that first). No-op if it is live.
-  void restore(std::string_view kind, const std::string& id);
+  // links taken out. Restored records must meet the rules as they are now: StoreError, with
+  // nothing written, if one points at a record that is deleted now (restore that first) or a
+  // rule refuses it (another record took its place meanwhile). A link that cannot go back (its
+  // field was changed since, or a rule of that record refuses it) is left, and said in the notes
+  // returned. No-op, no notes, if the record is live.
+  std::vector<std::string> restore(std::string_view kind, const std::string& id);
 
   std::optional<Record> get(std::string_view kind, const std::string& id) const;        // tombstones too
   std::vector<Record> list(std::string_view kind, bool include_deleted = false) const;  // by created_at, id
@@ -109,10 +128,14 @@ class Repository : public RecordContext {
                    const Record* current) const;
   std::optional<FieldError> check_link_targets(const EntityDef& def, const std::string& id,
                                                const std::map<std::string, Value>& values, const Record* current) const;
-  void remove_in(const EntityDef& def, const std::string& id, OnLinks on_links, const Stamp& stamp);
-  void unlink(const LinkedRecord& referrer, const std::string& target_id, const Stamp& stamp);
+  std::optional<Record> find_in_any_register(const std::string& id) const;
+  void remove_in(const EntityDef& def, const Record& current, OnLinks on_links, const Stamp& stamp);
+  void unlink(const LinkRow& row, const std::string& target_id, const Stamp& stamp);
   void write_deleted(const EntityDef& def, const Record& current, bool deleted, const Stamp& stamp);
-  std::string describe_referrers(const std::vector<LinkedRecord>& referrers) const;
+  void check_restorable(const Record& record, const Stamp& stamp);
+  void put_back(const HistoryEntry& entry, const Stamp& stamp, std::vector<std::string>& notes);
+  void recompute_dependents(const EntityDef& def, const Stamp& stamp);
+  std::string describe_referrers(const std::vector<LinkRow>& rows) const;
 
   Database& db_;
   const Registry& registry_;

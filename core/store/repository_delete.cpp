@@ -30,74 +30,85 @@ std::vector<LinkedRecord> Repository::linked_from(const std::string& id) const {
   return referrers;
 }
 
-std::string Repository::describe_referrers(const std::vector<LinkedRecord>& referrers) const {
+// Names the first few referrers only: refusing to delete a person who owns 10,000 risks must not
+// read 10,000 records to say so.
+std::string Repository::describe_referrers(const std::vector<LinkRow>& rows) const {
   std::vector<std::string> names;
-  for (const LinkedRecord& referrer : referrers) {
+  for (const LinkRow& row : rows) {
     if (names.size() == named_referrers) {
-      names.push_back("and " + std::to_string(referrers.size() - named_referrers) + " more");
+      names.push_back("and " + std::to_string(rows.size() - named_referrers) + " more");
       break;
     }
-    const EntityDef& def = registry_.get(referrer.kind);
-    const FieldDef* field = def.field(referrer.field);
-    names.push_back(def.label + " '" + referrer.title + "' (" + (field != nullptr ? field->label : referrer.field) +
-                    ")");
+    const EntityDef& def = registry_.get(row.from_kind);
+    const FieldDef* field = def.field(row.field);
+    const std::optional<Record> record = select_record(db_, def, row.from_id);
+    names.push_back(def.label + " '" + (record ? title_of(*record) : row.from_id) + "' (" +
+                    (field != nullptr ? field->label : row.field) + ")");
   }
   return join(names, ", ");
 }
 
 void Repository::remove(std::string_view kind, const std::string& id, OnLinks on_links) {
   const EntityDef& def = registry_.get(kind);
+  if (def.single) {
+    throw StoreError("The " + label_in_sentence(def.label) + " cannot be deleted: a workspace always has one. " +
+                     "Change it instead.");
+  }
   Transaction transaction(db_);
   std::optional<Record> current = select_record(db_, def, id);
   if (!current) detail::throw_missing(def, id);
   if (current->deleted) return;
   const Stamp stamp = begin_change_set({}, "Deleted " + def.label + " '" + title_of(*current) + "'");
-  remove_in(def, id, on_links, stamp);
+  remove_in(def, *current, on_links, stamp);
   transaction.commit();
 }
 
-void Repository::remove_in(const EntityDef& def, const std::string& id, OnLinks on_links, const Stamp& stamp) {
-  std::optional<Record> current = select_record(db_, def, id);
-  if (!current) detail::throw_missing(def, id);
-  if (current->deleted) return;
+void Repository::remove_in(const EntityDef& def, const Record& current, OnLinks on_links, const Stamp& stamp) {
   // The tombstone first: a record that is part of one being deleted, and links back to it,
   // then finds it deleted instead of going round in circles.
-  write_deleted(def, *current, true, stamp);
-  unindex_links(db_, id);
+  write_deleted(def, current, true, stamp);
+  unindex_links(db_, current.id);
 
-  std::vector<LinkedRecord> others;
-  for (const LinkedRecord& referrer : linked_from(id)) {
-    const EntityDef& referrer_def = registry_.get(referrer.kind);
-    const FieldDef* field = referrer_def.field(referrer.field);
-    if (field != nullptr && field->part_of) {
-      remove_in(referrer_def, referrer.id, on_links, stamp);
-    } else {
-      others.push_back(referrer);
+  // The index holds live records only, and only links of a field that points at this kind
+  // count (ids are unique across registers, create_with_id sees to that; this is the second lock).
+  std::vector<LinkRow> others;
+  for (const LinkRow& row : links_to(db_, current.id)) {
+    const EntityDef* referrer_def = registry_.find(row.from_kind);
+    const FieldDef* field = referrer_def != nullptr ? referrer_def->field(row.field) : nullptr;
+    if (field == nullptr || (field->link_kind != def.kind && field->link_kind != any_kind)) continue;
+    if (!field->part_of) {
+      others.push_back(row);
+      continue;
     }
+    const std::optional<Record> part = select_record(db_, *referrer_def, row.from_id);
+    if (part && !part->deleted) remove_in(*referrer_def, *part, on_links, stamp);
   }
-  // A part removed above no longer points anywhere; what is left points from outside.
+  // A part removed above no longer points anywhere (its rows left the index with it).
   others.erase(std::remove_if(others.begin(), others.end(),
-                              [&](const LinkedRecord& referrer) {
-                                const std::optional<Record> record = get(referrer.kind, referrer.id);
+                              [&](const LinkRow& row) {
+                                const std::optional<Record> record = get(row.from_kind, row.from_id);
                                 return !record || record->deleted;
                               }),
                others.end());
   if (others.empty()) return;
   if (on_links == OnLinks::Refuse) {
-    throw LinkedRecordsError("The " + to_lower_ascii(def.label) + " '" + title_of(*current) +
+    std::vector<LinkedRecord> referrers;
+    for (const LinkRow& row : others) referrers.push_back({row.from_kind, row.from_id, {}, row.field});
+    throw LinkedRecordsError("The " + label_in_sentence(def.label) + " '" + title_of(current) +
                                  "' is still linked from " + std::to_string(others.size()) +
                                  (others.size() == 1 ? " record: " : " records: ") + describe_referrers(others) +
                                  ". Remove those links first, or delete and unlink.",
-                             others);
+                             std::move(referrers));
   }
-  for (const LinkedRecord& referrer : others) unlink(referrer, id, stamp);
+  for (const LinkRow& row : others) unlink(row, current.id, stamp);
 }
 
-void Repository::unlink(const LinkedRecord& referrer, const std::string& target_id, const Stamp& stamp) {
-  const EntityDef& def = registry_.get(referrer.kind);
-  const FieldDef& field = *def.field(referrer.field);
-  const std::optional<Record> record = select_record(db_, def, referrer.id);
-  std::vector<std::string> ids = linked_ids(field, record->get(field.key));
+void Repository::unlink(const LinkRow& row, const std::string& target_id, const Stamp& stamp) {
+  const EntityDef& def = registry_.get(row.from_kind);
+  const FieldDef& field = *def.field(row.field);
+  const Record record = *select_record(db_, def, row.from_id);
+  const LinkedRecord referrer{row.from_kind, row.from_id, title_of(record), row.field};
+  std::vector<std::string> ids = linked_ids(field, record.get(field.key));
   ids.erase(std::remove(ids.begin(), ids.end(), target_id), ids.end());
   Value remaining = field.type == FieldType::Link ? Value{} : link_list(ids);
   if (is_null(remaining) && field.required) {
@@ -105,7 +116,15 @@ void Repository::unlink(const LinkedRecord& referrer, const std::string& target_
                                  ". Choose another one there first, or delete it.",
                              {referrer});
   }
-  update_checked(def, referrer.id, {{field.key, std::move(remaining)}}, stamp);
+  try {
+    update_checked(def, row.from_id, {{field.key, std::move(remaining)}}, stamp);
+  } catch (const ValidationError& refused) {
+    // The other record's own rules need the link (an active objective measured by this KPI):
+    // the deletion is what is refused, and the message says where and why.
+    throw LinkedRecordsError(def.label + " '" + referrer.title + "' cannot lose its " + field.label + ": " +
+                                 refused.what() + " Change it there first, or delete it.",
+                             {referrer});
+  }
 }
 
 void Repository::write_deleted(const EntityDef& def, const Record& current, bool deleted, const Stamp& stamp) {
@@ -117,12 +136,12 @@ void Repository::write_deleted(const EntityDef& def, const Record& current, bool
                                           deleted ? "1" : "0"));
 }
 
-void Repository::restore(std::string_view kind, const std::string& id) {
+std::vector<std::string> Repository::restore(std::string_view kind, const std::string& id) {
   const EntityDef& def = registry_.get(kind);
   Transaction transaction(db_);
   std::optional<Record> current = select_record(db_, def, id);
   if (!current) detail::throw_missing(def, id);
-  if (!current->deleted) return;
+  if (!current->deleted) return {};
 
   // The change set that deleted it holds everything that deletion did.
   std::string deleting_set;
@@ -134,8 +153,7 @@ void Repository::restore(std::string_view kind, const std::string& id) {
   if (undo.empty()) undo.push_back(detail::history_row({}, *current, detail::deleted_marker, "0", "1"));
 
   const Stamp stamp = begin_change_set({}, "Restored " + def.label + " '" + title_of(*current) + "'");
-  // Records first, all of them before their links are checked (they may point at each other),
-  // so the links put back below find their targets live.
+  // Records first, all of them before their rules run (they may point at each other).
   std::vector<Record> restored;
   for (const HistoryEntry& entry : undo) {
     if (entry.field != detail::deleted_marker || entry.new_value != "1") continue;
@@ -143,26 +161,72 @@ void Repository::restore(std::string_view kind, const std::string& id) {
     std::optional<Record> record = select_record(db_, entry_def, entry.record_id);
     if (!record || !record->deleted) continue;
     write_deleted(entry_def, *record, false, stamp);
+    record->deleted = false;
     restored.push_back(std::move(*record));
   }
-  for (const Record& record : restored) {
-    const EntityDef& record_def = registry_.get(record.kind);
-    if (auto dangling = check_link_targets(record_def, record.id, record.fields, nullptr)) {
-      throw StoreError("Cannot restore the " + to_lower_ascii(record_def.label) + " '" + title_of(record) +
-                       "': " + dangling->message);
-    }
-    index_links(db_, record_def, record.id, record.fields);
-  }
+  for (const Record& record : restored) check_restorable(record, stamp);
+  std::vector<std::string> notes;
   for (const HistoryEntry& entry : undo) {
-    if (entry.field == detail::deleted_marker) continue;
-    const EntityDef& entry_def = registry_.get(entry.kind);
-    const FieldDef* field = entry_def.field(entry.field);
-    const std::optional<Record> record = select_record(db_, entry_def, entry.record_id);
-    if (field == nullptr || !record || record->deleted) continue;
-    if (to_history_text(record->get(field->key)) != entry.new_value) continue;  // changed since: theirs stands
-    update_checked(entry_def, record->id, {{field->key, from_history_text(*field, entry.old_value)}}, stamp);
+    if (entry.field != detail::deleted_marker) put_back(entry, stamp, notes);
   }
   transaction.commit();
+  return notes;
+}
+
+// A restored record meets today's rules like any write: its links point at live records, and the
+// context checks hold now (another record may have taken its place meanwhile: a second
+// accountable role, a reused control reference). Computed fields are brought up to date.
+void Repository::check_restorable(const Record& record, const Stamp& stamp) {
+  const EntityDef& def = registry_.get(record.kind);
+  const std::string what = "Cannot restore the " + label_in_sentence(def.label) + " '" + title_of(record) + "': ";
+  for (const FieldDef& field : def.fields) {
+    if (!is_link_type(field.type)) continue;
+    for (const std::string& target_id : linked_ids(field, record.get(field.key))) {
+      const std::optional<Record> target = find_in_any_register(target_id);
+      if (target && !target->deleted) continue;
+      const std::string target_name =
+          target ? label_in_sentence(registry_.get(target->kind).label) + " '" + title_of(*target) + "'" : target_id;
+      throw StoreError(what + "its " + field.label + " (the " + target_name + ") is deleted. Restore that first.");
+    }
+  }
+  std::map<std::string, Value> values = record.fields;
+  try {
+    check_rules(def, record.id, values, nullptr);
+  } catch (const ValidationError& refused) {
+    throw StoreError(what + refused.what());
+  }
+  index_links(db_, def, record.id, record.fields);
+  update_checked(def, record.id, {}, stamp);  // writes the computed fields if they moved
+}
+
+// Puts back what the deletion changed in another record (the links it took out), unless that
+// record has changed it since; what cannot be put back is said in `notes`.
+void Repository::put_back(const HistoryEntry& entry, const Stamp& stamp, std::vector<std::string>& notes) {
+  const EntityDef& def = registry_.get(entry.kind);
+  const FieldDef* field = def.field(entry.field);
+  const std::optional<Record> record = select_record(db_, def, entry.record_id);
+  if (field == nullptr || !record || record->deleted) return;
+  const Value now = record->get(field->key);
+  Value wanted = from_history_text(*field, entry.old_value);
+  if (field->type == FieldType::LinkList) {
+    // Links taken out go back in, whatever else the list has gained or lost since.
+    std::vector<std::string> ids = linked_ids(*field, now);
+    const std::vector<std::string> after_deletion = linked_ids(*field, from_history_text(*field, entry.new_value));
+    for (const std::string& taken : linked_ids(*field, wanted)) {
+      if (std::find(after_deletion.begin(), after_deletion.end(), taken) == after_deletion.end()) ids.push_back(taken);
+    }
+    wanted = link_list(std::move(ids));
+  } else if (to_history_text(now) != entry.new_value) {
+    notes.push_back(def.label + " '" + title_of(*record) + "': " + field->label +
+                    " was changed since the deletion and is left as it is.");
+    return;
+  }
+  try {
+    update_checked(def, record->id, {{field->key, std::move(wanted)}}, stamp);
+  } catch (const ValidationError& refused) {
+    notes.push_back(def.label + " '" + title_of(*record) + "': " + field->label +
+                    " was not put back: " + refused.what());
+  }
 }
 
 }  // namespace isms

@@ -8,7 +8,7 @@
 namespace isms::detail {
 
 void throw_missing(const EntityDef& def, const std::string& id) {
-  throw StoreError("No " + to_lower_ascii(def.label) + " with id " + id + ".");
+  throw StoreError("No " + label_in_sentence(def.label) + " with id " + id + ".");
 }
 
 HistoryEntry history_row(const std::string& change_set, const Record& record, std::string field,

@@ -1,5 +1,7 @@
 #include "core/util/text.hpp"
 
+#include <algorithm>
+
 namespace isms {
 namespace {
 
@@ -37,6 +39,17 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
     joined += parts[i];
   }
   return joined;
+}
+
+std::string label_in_sentence(std::string_view label) {
+  const std::size_t word_end = std::min(label.find(' '), label.size());
+  const bool acronym =
+      word_end >= 2 && std::all_of(label.begin(), label.begin() + static_cast<std::ptrdiff_t>(word_end),
+                                   [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (acronym) return std::string(label);
+  std::string text(label);
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
 }
 
 std::vector<std::string> split(std::string_view text, char separator) {

@@ -9,6 +9,7 @@
 #include "core/model/validation.hpp"
 #include "core/store/migrations.hpp"
 #include "core/store/schema.hpp"
+#include "core/workspace/upgrade.hpp"
 
 namespace isms {
 namespace {
@@ -38,7 +39,8 @@ Workspace::Workspace(std::string dir, std::string id, Database db, const Clock& 
       id_(std::move(id)),
       registry_(Registry::builtin()),
       db_(std::move(db)),
-      records_(db_, registry_, clock, std::string()) {
+      records_(db_, registry_, clock, std::string()),
+      blobs_((std::filesystem::path(dir_) / "blobs").string()) {
   if (observer != nullptr) {
     db_.set_on_commit([observer, path = db_.path()] { observer->committed(path); });
   }
@@ -105,6 +107,7 @@ std::unique_ptr<Workspace> Workspace::open(const std::string& dir, const Clock& 
   workspace->records_.set_author(text_of(details.front(), "consultant"));
   // A file made before a catalog existed gets it now; a complete one is not written to.
   catalogs::seed_catalogs(workspace->db_, workspace->records_);
+  upgrade_records(workspace->records_);
   transaction.commit();
   return workspace;
 }

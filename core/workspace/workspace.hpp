@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "core/attachments/blob_store.hpp"
 #include "core/model/registry.hpp"
 #include "core/store/repository.hpp"
 #include "core/store/sqlite.hpp"
@@ -50,6 +51,8 @@ class Workspace {
   const Repository& records() const { return records_; }
   const Registry& registry() const { return registry_; }
   Database& database() { return db_; }
+  // The bytes of this workspace's attachments: the folder "blobs" beside the SQLite file.
+  BlobStore& blobs() { return blobs_; }
 
   std::string last_change_at() const;  // the latest history time, or the creation time
 
@@ -64,6 +67,7 @@ class Workspace {
   const Registry& registry_;
   Database db_;  // before records_, which refers to it
   Repository records_;
+  BlobStore blobs_;
 };
 
 }  // namespace isms

@@ -134,6 +134,8 @@ TEST_CASE_FIXTURE(Fixture, "figures: objectives, requirements, clauses and KPIs 
   records.create("objective", {{"title", text("All laptops encrypted")},
                                {"status", text("active")},
                                {"target_value", 100.0},
+                               {"achievable", text("Tooling in place")},
+                               {"business_goal", text("Protect customer data")},
                                {"due_date", text("2027-06-30")},
                                {"owner", text(owner)}});
   records.create("objective", {{"title", text("Old idea")}, {"status", text("cancelled")}});

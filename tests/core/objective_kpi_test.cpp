@@ -64,6 +64,16 @@ TEST_CASE_FIXTURE(Fixture, "objective: a draft needs only its statement; pursuin
 
   repo.update("objective", id, {{"target_value", 95.0}, {"unit", text("%")}});
   refused = refusal(activate);
+  CHECK(refused.field == "achievable");
+  CHECK(refused.message == "Why it is achievable is required before the objective becomes active.");
+
+  repo.update("objective", id, {{"achievable", text("The patch tooling is in place; two admins are trained")}});
+  refused = refusal(activate);
+  CHECK(refused.field == "business_goal");
+  CHECK(refused.message == "Relevant to (business goal) is required before the objective becomes active.");
+
+  repo.update("objective", id, {{"business_goal", text("Keep the customer platform available")}});
+  refused = refusal(activate);
   CHECK(refused.field == "due_date");
   CHECK(refused.message == "Due date is required before the objective becomes active.");
 
@@ -83,7 +93,11 @@ TEST_CASE_FIXTURE(Fixture, "objective: a draft needs only its statement; pursuin
 
 TEST_CASE_FIXTURE(Fixture, "objective: a judged objective is SMART too, and a KPI makes it measurable") {
   const Refusal refused = refusal([&] {
-    repo.create("objective", {{"title", text("Legacy")}, {"status", text("achieved")}, {"target_value", 1.0}});
+    repo.create("objective", {{"title", text("Legacy")},
+                              {"status", text("achieved")},
+                              {"target_value", 1.0},
+                              {"achievable", text("Budget approved")},
+                              {"business_goal", text("Certification")}});
   });
   CHECK(refused.message == "Due date is required before the objective is marked achieved.");
   CHECK(refusal([&] {
@@ -93,6 +107,8 @@ TEST_CASE_FIXTURE(Fixture, "objective: a judged objective is SMART too, and a KP
   const std::string kpi = add_kpi({{"name", text("Patch compliance")}, {"target", 95.0}});
   const std::string id = repo.create("objective", {{"title", text("Patch on time")},
                                                    {"measure", text(kpi)},
+                                                   {"achievable", text("Automated patching is licensed")},
+                                                   {"business_goal", text("Customer trust")},
                                                    {"due_date", text("2026-12-31")},
                                                    {"owner", text(owner)},
                                                    {"status", text("active")}});
@@ -100,7 +116,7 @@ TEST_CASE_FIXTURE(Fixture, "objective: a judged objective is SMART too, and a KP
 
   CHECK(refusal([&] {
           repo.create("objective", {{"title", text("X")}, {"measure", text(owner)}});
-        }).message == "Measured by points to no existing kpi (id " + owner + ").");
+        }).message == "Measured by points to no existing KPI (id " + owner + ").");
 }
 
 TEST_CASE_FIXTURE(Fixture, "objective: the plan cannot end after the objective is due") {
@@ -123,6 +139,8 @@ TEST_CASE_FIXTURE(Fixture, "objective: the plan cannot end after the objective i
 TEST_CASE_FIXTURE(Fixture, "objective: the lifecycle allows only its transitions, and reopening") {
   const std::string id = repo.create("objective", {{"title", text("Reduce phishing clicks")},
                                                    {"target_value", 5.0},
+                                                   {"achievable", text("Monthly simulations are budgeted")},
+                                                   {"business_goal", text("Fewer account takeovers")},
                                                    {"due_date", text("2026-12-31")},
                                                    {"owner", text(owner)},
                                                    {"approved_by", text(owner)},

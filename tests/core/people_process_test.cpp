@@ -148,10 +148,13 @@ TEST_CASE_FIXTURE(Fixture, "raci: processes without an accountable role are list
 
 TEST_CASE_FIXTURE(Fixture, "raci: a cell is part of its process and its role") {
   const std::string cell_id = cell(policy_process, officer, "responsible");
-  records.remove("role", officer);  // nothing else points at the role: its cells go with it
+  // Seeded milestones name the role as their owner: deleting it asks, or unlinks them.
+  CHECK_THROWS_AS(records.remove("role", officer), LinkedRecordsError);
+  records.remove("role", officer, OnLinks::Unlink);  // its cells go with it
   CHECK(records.get("raci", cell_id)->deleted);
-  records.restore("role", officer);
+  CHECK(records.restore("role", officer).empty());
   CHECK_FALSE(records.get("raci", cell_id)->deleted);
+  CHECK(records.linked_from(officer).size() == 5);  // the cell and the four program records again
 }
 
 TEST_CASE_FIXTURE(Fixture, "processes: registers are named by kind") {

@@ -243,7 +243,7 @@ TEST_CASE_FIXTURE(Fixture, "links: restore keeps a later edit and refuses while 
     FAIL("restored a member of a deleted team");
   } catch (const StoreError& error) {
     CHECK(std::string(error.what()) ==
-          "Cannot restore the member 'Ada': Team points to a deleted team ('Red'). Restore it or choose another.");
+          "Cannot restore the member 'Ada': its Team (the team 'Red') is deleted. Restore that first.");
   }
   CHECK(repo.get("member", ada)->deleted);
 }
@@ -270,4 +270,66 @@ TEST_CASE_FIXTURE(Fixture, "links: a context check sees the other records and na
   repo.update("member", ada, {{"role", text("member")}});
   add_member("Bob", red, "lead");
   CHECK(repo.count("member") == 3);
+}
+
+TEST_CASE_FIXTURE(Fixture, "links: a restored record meets today's rules, or is not restored") {
+  const std::string red = add_team("Red");
+  const std::string ada = add_member("Ada", red, "lead");
+  repo.remove("member", ada);
+  add_member("Bob", red, "lead");  // took the place meanwhile
+  try {
+    repo.restore("member", ada);
+    FAIL("two leads in one team");
+  } catch (const StoreError& error) {
+    CHECK(std::string(error.what()) == "Cannot restore the member 'Ada': This team already has a lead: Bob.");
+  }
+  CHECK(repo.get("member", ada)->deleted);
+}
+
+TEST_CASE_FIXTURE(Fixture, "links: ids are unique across registers") {
+  const std::string red = add_team("Red");
+  const std::string green = add_team("Green");
+  CHECK_THROWS_WITH(repo.create_with_id("member", red, {{"name", text("Ada")}, {"team", text(green)}}),
+                    ("A record with id " + red + " already exists.").c_str());
+  CHECK(repo.count("member") == 0);
+}
+
+TEST_CASE_FIXTURE(Fixture,
+                  "links: restore puts a taken-out link back into a list edited since, and says what it left") {
+  const std::string red = add_team("Red");
+  const std::string green = add_team("Green");
+  const std::string blue = add_team("Blue");
+  const std::string hub = add_team("Hub", link_list({red, green}));
+  const std::string ada = add_member("Ada", green);
+  const std::string bob = add_member("Bob", green);
+  repo.update("member", bob, {{"mentor", text(ada)}});
+
+  repo.remove("team", red, OnLinks::Unlink);
+  repo.update("team", hub, {{"partners", link_list({green, blue})}});  // edited since
+  CHECK(repo.restore("team", red).empty());
+  CHECK(repo.get("team", hub)->get("partners") == link_list({red, green, blue}));
+
+  repo.remove("member", ada, OnLinks::Unlink);
+  const std::string cleo = add_member("Cleo", green);
+  repo.update("member", bob, {{"mentor", text(cleo)}});
+  const std::vector<std::string> notes = repo.restore("member", ada);
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0] == "Member 'Bob': Mentor was changed since the deletion and is left as it is.");
+}
+
+TEST_CASE_FIXTURE(Fixture, "links: a part of two records cannot be restored while its other parent is deleted") {
+  const std::string red = add_team("Red");
+  const std::string ada = add_member("Ada", red);
+  const std::string badge_id = repo.create("badge", {{"label", text("First aid")}, {"holder", text(ada)}});
+  repo.remove("member", ada);
+  repo.remove("team", red);
+  try {
+    repo.restore("member", ada);
+    FAIL("restored a member of a deleted team");
+  } catch (const StoreError& error) {
+    CHECK(std::string(error.what()) ==
+          "Cannot restore the member 'Ada': its Team (the team 'Red') is deleted. "
+          "Restore that first.");
+  }
+  CHECK(repo.get("badge", badge_id)->deleted);
 }

@@ -153,15 +153,17 @@ TEST_CASE_FIXTURE(Fixture, "policy: an approval covers one version only") {
         "Approved version (0.1) must be the document's version (0.2) while it is approved or published; record the "
         "approval of version 0.2, or start a new version.");
 
-  // Sent back for changes, edited to 0.2 and reviewed again: the old approval does not carry over.
+  // Sent back for changes, edited to 0.2 and reviewed again: the old approval does not carry over,
+  // even to the same version number (the text changed).
   CHECK(set_status(id, "draft", {{"version", text("0.2")}}) == "(written)");
+  CHECK(is_null(repo.get("policy", id)->get("approved_by")));
   CHECK(set_status(id, "in_review") == "(written)");
   refused = refusal([&] { repo.update("policy", id, {{"status", text("approved")}}); });
-  CHECK(refused.message ==
-        "Approved version (0.1) must be the document's version (0.2) while it is approved or published; record the "
-        "approval of version 0.2, or start a new version.");
-  CHECK(set_status(id, "approved", {{"approved_version", text("0.2")}, {"approved_on", text("2026-03-20")}}) ==
-        "(written)");
+  CHECK(refused.message == "Approved by is required before the document is approved.");
+  Values again = approval();
+  again["approved_on"] = text("2026-03-20");
+  CHECK(set_status(id, "approved", again) == "(written)");
+  CHECK(field_of(repo, "policy", id, "approved_version") == "0.2");
 }
 
 TEST_CASE_FIXTURE(Fixture, "policy: disposal is dated, and not before the approval") {
@@ -241,7 +243,8 @@ TEST_CASE_FIXTURE(Fixture, "policy: a full lifecycle from draft to disposal, thr
 
 TEST_CASE_FIXTURE(Fixture, "policy: a new version keeps the old one's record") {
   const std::string v1 = published_policy("Backup policy", "1.0");
-  repo.update("policy", v1, {{"change_requests", text("CR-12: cover cloud backups")}});
+  const std::string change = repo.create("change_request", {{"title", text("CR-12: cover cloud backups")}});
+  repo.update("policy", v1, {{"change_requests", link_list({change})}});
   const Record before = *repo.get("policy", v1);
 
   const std::string v2 = start_new_version(repo, v1, "2.0");
@@ -259,7 +262,7 @@ TEST_CASE_FIXTURE(Fixture, "policy: a new version keeps the old one's record") {
   CHECK(draft.get("version") == text("2.0"));
   CHECK(draft.get("status") == text("draft"));
   CHECK(draft.get("title") == text("Backup policy"));
-  CHECK(draft.get("change_requests") == text("CR-12: cover cloud backups"));
+  CHECK(draft.get("change_requests") == link_list({change}));
   for (const char* key : {"approved_by", "approved_on", "approved_version", "disposal_date"}) {
     CAPTURE(key);
     CHECK(is_null(draft.get(key)));
@@ -307,9 +310,10 @@ TEST_CASE_FIXTURE(Fixture, "policy: two versions are never in force at once") {
   const std::string v2 = start_new_version(repo, v1, "1.1");
   set_status(v2, "in_review");
 
-  // publish() retires the old version first; when the new one cannot be published (it is not
-  // approved: its copy started without the old approval), that is taken back with it.
-  CHECK(refusal([&] { publish(repo, v2); }).message == "Approved by is required before the document is published.");
+  // publish() retires the old version first; when the new one cannot be published (it is still
+  // in review), that is taken back with it.
+  CHECK(refusal([&] { publish(repo, v2); }).message ==
+        "Status cannot change from In review to Published; allowed: Approved, Draft.");
   CHECK(policy_status(v1) == "under_revision");
 
   // A plain status change would leave both in force, and is refused.
@@ -397,4 +401,19 @@ TEST_CASE("policy: documents and requirements link the seeded controls and proce
           "The document 'Information security policy' is still linked from 1 record: Requirement 'NIS2 risk management "
           "measures' (Policies and documents). Remove those links first, or delete and unlink.");
   }
+}
+
+TEST_CASE_FIXTURE(Fixture, "policy: a document has one next version") {
+  const std::string v1 = published_policy("Backup policy", "1.0");
+  start_new_version(repo, v1, "2.0");
+  const Refusal refused = refusal([&] {
+    repo.create("policy", {{"title", text("Backup policy")},
+                           {"type", text("policy")},
+                           {"version", text("2.1")},
+                           {"supersedes", text(v1)}});
+  });
+  CHECK(refused.field == "supersedes");
+  CHECK(refused.message ==
+        "'Backup policy' (version 2.0) is already the next version of that document; a document has one next "
+        "version.");
 }

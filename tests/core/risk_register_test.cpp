@@ -360,7 +360,7 @@ TEST_CASE_FIXTURE(RiskFixture, "risk method change: new thresholds recompute eve
   CHECK(field(gone, "inherent_level") == "low");  // a deleted risk keeps what it had when deleted
   CHECK(records.history(gone).size() == gone_history);
 
-  // History tells why the level moved: a recomputation, in a change set of its own.
+  // History tells why the level moved: the method change, in the same change set as the method.
   const std::vector<HistoryEntry> history = records.history(low_to_medium);
   REQUIRE_FALSE(history.empty());
   const HistoryEntry& last = history.back();
@@ -370,11 +370,12 @@ TEST_CASE_FIXTURE(RiskFixture, "risk method change: new thresholds recompute eve
   Statement description = records.database().prepare("SELECT description FROM change_sets WHERE id = ?");
   description.bind(1, last.change_set);
   REQUIRE(description.step());
-  CHECK(description.column_text(0) == "Recomputed for the changed risk method");
+  CHECK(description.column_text(0) == "Changed the risk method");
+  // One user action, one change set: the method and every recomputed risk together.
   const std::vector<HistoryEntry> method_history = records.history(risk_method_id);
-  CHECK(std::any_of(method_history.begin(), method_history.end(), [](const HistoryEntry& entry) {
-    return entry.field == "critical_from" && entry.old_value == std::optional<std::string>("17") &&
-           entry.new_value == std::optional<std::string>("20");
+  CHECK(std::any_of(method_history.begin(), method_history.end(), [&](const HistoryEntry& entry) {
+    return entry.field == "critical_from" && entry.change_set == last.change_set &&
+           entry.old_value == std::optional<std::string>("17") && entry.new_value == std::optional<std::string>("20");
   }));
 
   // The same method again changes nothing and writes nothing.
@@ -438,7 +439,11 @@ TEST_CASE_FIXTURE(RiskFixture, "risk method change: refused when a recomputed ri
 
 TEST_CASE_FIXTURE(RiskFixture,
                   "risk method change: without a live method record the standard one is used and changed") {
-  records.remove("risk_method", risk_method_id);
+  // The method cannot be deleted (a workspace always has one); a file damaged or imported
+  // without it still works with the standard method.
+  CHECK_THROWS_WITH(records.remove("risk_method", risk_method_id),
+                    "The risk method cannot be deleted: a workspace always has one. Change it instead.");
+  records.database().exec("UPDATE rec_risk_method SET deleted = 1 WHERE id = 'risk-method'");
   CHECK(workspace_risk_method(records) == RiskMethod::standard());
   const std::string id = add_risk("Ransomware", 4, 3);
   CHECK(field(id, "inherent_level") == "high");
@@ -461,4 +466,25 @@ TEST_CASE_FIXTURE(RiskFixture, "risk register: a damaged method record refuses r
 
   change_risk_method(records, {{"impact_labels", Value{}}});
   CHECK(field(add_risk("Ransomware", 4, 3), "inherent_level") == "high");
+}
+
+TEST_CASE_FIXTURE(RiskFixture, "risk method: any write of the method recomputes every risk in the same change set") {
+  const std::string id = add_risk("Ransomware", 4, 3);  // 12: high
+  records.update("risk_method", risk_method_id, {{"high_from", number(13)}});
+  CHECK(field(id, "inherent_level") == "medium");
+  CHECK(records.history(id).back().change_set == records.history(risk_method_id).back().change_set);
+
+  // A scale that leaves a risk behind is refused as a whole, naming the risk.
+  const std::string five = add_risk("Flood", 5, 1);
+  try {
+    records.update("risk_method", risk_method_id,
+                   {{"likelihood_levels", number(4)}, {"likelihood_labels", text("Rare\nUnlikely\nLikely\nCertain")}});
+    FAIL("a smaller scale left a risk off it");
+  } catch (const DependentRuleError& error) {
+    CHECK(error.id() == five);
+    CHECK(std::string(error.what()) ==
+          "The risk 'Flood' would break its rules: Inherent likelihood must be between 1 and 4 (the risk method's "
+          "scale).");
+  }
+  CHECK(workspace_risk_method(records).likelihood_levels == 5);
 }

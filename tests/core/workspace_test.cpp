@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/store/migrations.hpp"
+#include "core/workspace/upgrade.hpp"
 #include "core/workspace/workspace.hpp"
 #include "tests/core/observer_spy.hpp"
 #include "tests/core/temp_dir.hpp"
@@ -190,4 +191,28 @@ TEST_CASE("workspace: a stray second details record does not make the workspace 
   auto reopened = Workspace::open(dir.str(), clock, nullptr);
   CHECK(reopened->id() == workspace_id);
   CHECK(reopened->meta().name == "ISMS 2027");
+}
+
+TEST_CASE("workspace: owners that an older build kept as names become people on open") {
+  TempDir dir;
+  FixedClock clock("2026-11-26T09:00:00Z");
+  std::string asset_id;
+  {
+    auto workspace = Workspace::create(dir.str(), "ws-old-owners", {"ISMS", "Client", "Anna"}, clock, nullptr);
+    asset_id =
+        workspace->records().create("asset", {{"name", std::string("Laptop")}, {"type", std::string("hardware")}});
+    // What the build before the people register wrote: a name in the owner column.
+    workspace->database().exec("UPDATE rec_asset SET owner = 'Alice Novak'");
+    workspace->database().exec("UPDATE rec_control SET owner = 'Alice Novak' WHERE id = 'annex-a-5.1'");
+  }
+  auto reopened = Workspace::open(dir.str(), clock, nullptr);
+  Repository& records = reopened->records();
+  REQUIRE(records.count("person") == 1);
+  const Record alice = records.list("person").front();
+  CHECK(alice.get("name") == Value(std::string("Alice Novak")));
+  CHECK(records.get("asset", asset_id)->get("owner") == Value(alice.id));
+  CHECK(records.get("control", "annex-a-5.1")->get("owner") == Value(alice.id));
+  CHECK(records.linked_from(alice.id).size() == 2);
+  // Nothing left to do on the next open.
+  CHECK(upgrade_records(records) == 0);
 }

@@ -106,6 +106,7 @@ EntityDef scope() {
       field("approved_on", "Approved on", FieldType::Date),
   };
   def.checks = {justified_exclusions};
+  def.single = true;
   return def;
 }
 

@@ -20,13 +20,19 @@ std::string becoming(const std::string& status) {
 }
 
 // 6.2 and the seed's A1 (SMART): an objective that is pursued, or judged, must be measurable
-// (a KPI or a target value), time-bound (a due date) and owned. A draft may lack all three:
-// the objective-setting workshop fills them in.
+// (a KPI or a target value), achievable (why), relevant (the business goal), time-bound (a due
+// date) and owned. A draft may lack them all: the objective-setting workshop fills them in.
 std::optional<FieldError> smart_when_pursued(const Values& values) {
   const std::string when = becoming(text_or_empty(values.at("status")));
   if (when.empty()) return std::nullopt;
   if (is_null(values.at("measure")) && is_null(values.at("target_value"))) {
     return FieldError{"measure", "Measured by or Target value is required before the objective " + when + "."};
+  }
+  if (!has_text(values, "achievable")) {
+    return FieldError{"achievable", "Why it is achievable is required before the objective " + when + "."};
+  }
+  if (!has_text(values, "business_goal")) {
+    return FieldError{"business_goal", "Relevant to (business goal) is required before the objective " + when + "."};
   }
   if (is_null(values.at("due_date"))) {
     return FieldError{"due_date", "Due date is required before the objective " + when + "."};

@@ -83,11 +83,34 @@ std::optional<FieldError> previous_version_retired(const RecordContext& context,
                                       "; it must be retired when this version is published."};
 }
 
+// One document, one line of versions: two drafts superseding the same version would both end up
+// in force (each publish retires only the old one).
+std::optional<FieldError> one_next_version(const RecordContext& context, const std::string& id, const Values& values) {
+  if (is_null(values.at("supersedes"))) return std::nullopt;
+  for (const Record& other : context.find_by("policy", "supersedes", values.at("supersedes"))) {
+    if (other.id == id) continue;
+    return FieldError{"supersedes", "'" + to_display(other.get("title")) + "' (version " +
+                                        to_display(other.get("version")) +
+                                        ") is already the next version of that document; a document has one next "
+                                        "version."};
+  }
+  return std::nullopt;
+}
+
 // The approver approves the version in front of them: when a document becomes approved (or is
 // entered as approved or published) without saying which version, it is the current one. An
 // approved version already on record is never overwritten: approved_version_is_current then
 // asks for a new approval instead of quietly moving the old one to a new text.
+// Sent back to draft, the text is reworked: the old approval no longer covers it and is cleared
+// (history keeps it), so approving again needs a new approver and date. In review it is kept: the
+// approver may be filled in ahead of the decision.
 void fill_approved_version(const RecordContext& /*context*/, Values& values) {
+  if (text_or_empty(values["status"]) == "draft") {
+    values["approved_by"] = std::monostate{};
+    values["approved_on"] = std::monostate{};
+    values["approved_version"] = std::monostate{};
+    return;
+  }
   if (!is_approved_state(text_or_empty(values["status"])) || !is_null(values["approved_version"])) return;
   values["approved_version"] = values["version"];
 }
@@ -146,9 +169,8 @@ EntityDef policy() {
       field("supersedes", "Previous version", FieldType::Link).links_to("policy"),
       field("controls", "Controls", FieldType::LinkList).links_to("control"),
       field("requirements", "Requirements", FieldType::LinkList).links_to("requirement"),
-      // Text until the ISMS change management register exists (part 2 of the work); it will then
-      // become a LinkList to those change requests.
-      field("change_requests", "Change requests", FieldType::LongText)
+      field("change_requests", "Change requests", FieldType::LinkList)
+          .links_to("change_request")
           .help("The change requests that led to this version."),
       field("process", "Process", FieldType::Link).links_to("process"),
   };
@@ -168,7 +190,7 @@ EntityDef policy() {
                                 {"under_revision", "retired"},
                                 {"retired", "disposed"}}};
   def.checks = {approval_recorded, approved_version_is_current, disposal_after_approval, disposal_recorded};
-  def.context_checks = {previous_version_retired};
+  def.context_checks = {previous_version_retired, one_next_version};
   def.derive = fill_approved_version;
   return def;
 }

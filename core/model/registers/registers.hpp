@@ -36,4 +36,37 @@ EntityDef treatment_action();  // part of a risk: risk.cpp
 EntityDef control();           // controls and the Statement of Applicability
 EntityDef clause();            // clauses 4 to 10, the gap analysis
 
+// Operation (issue 7): suppliers, incidents, changes
+EntityDef supplier();
+EntityDef incident();
+EntityDef change_request();  // an ISMS change (6.3): change.cpp
+
+// People: competence and awareness (7.2, 7.3, 7.4)
+EntityDef training_session();
+EntityDef training_attendance();  // part of a session: training.cpp
+EntityDef awareness_campaign();
+EntityDef communication();    // the communication log: awareness.cpp
+EntityDef report_schedule();  // reports to senior management (seed section 5): reporting.cpp
+
+// Evaluation (9.2, 9.3)
+EntityDef audit_programme();
+EntityDef audit();
+EntityDef audit_item();  // a checklist question of an audit: audit.cpp
+EntityDef management_review();
+EntityDef review_input();   // one 9.3.2 input of a review: management_review.cpp
+EntityDef review_action();  // an action decided by a review: management_review.cpp
+
+// Improvement (10)
+EntityDef nonconformity();
+EntityDef corrective_action();  // part of a nonconformity: nonconformity.cpp
+EntityDef improvement();
+EntityDef feedback();  // improvement.cpp
+
+// The program (seed sections 2 and 3)
+EntityDef milestone();
+EntityDef program_component();  // program.cpp
+
+// Evidence: files attached to any record
+EntityDef attachment();
+
 }  // namespace isms::registers

@@ -64,6 +64,10 @@ EntityDef risk_method() {
           .help("The highest level accepted as it is; risks above it need treatment or a reasoned acceptance."),
   };
   def.checks = {check_risk_method};
+  // Every risk's scores and levels come from the method: whatever writes the method (the
+  // method editor, change_risk_method, an import) recomputes them in the same change set.
+  def.recompute_after_write = {"risk"};
+  def.single = true;
   return def;
 }
 

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/attachments/blob_store.hpp"
+#include "core/store/repository.hpp"
+
+// Files attached to records (issue 7, evidence): the "attachment" register's records with their
+// bytes in a BlobStore. The limits keep a workspace something a browser can hold and a bundle
+// can carry.
+namespace isms::attachments {
+
+struct Limits {
+  std::uint64_t file_bytes = 25ull * 1024 * 1024;        // per file
+  std::uint64_t workspace_bytes = 250ull * 1024 * 1024;  // distinct contents, per workspace
+};
+
+// Attaches `bytes` as `name` to the live record `record_id` (any register). Refused, with
+// nothing stored, when the file is over 25 MB or the workspace's attachments would pass 250 MB
+// (ValidationError on "size"), or the record does not exist or is deleted. Bytes the workspace
+// already holds (the same file attached elsewhere) are not stored again. Returns the
+// attachment's id.
+std::string attach(Repository& records, BlobStore& blobs, const std::string& record_id, std::string name,
+                   std::string media_type, std::string_view bytes, const Limits& limits = {});
+
+// The bytes of an attachment, read only now. StoreError if they are missing or damaged.
+std::string open(const Repository& records, const BlobStore& blobs, const std::string& attachment_id);
+
+// Total size of the distinct contents that live attachments refer to.
+std::uint64_t used_bytes(const Repository& records);
+
+// Deletes the stored contents no live attachment refers to any more ("deleting the last
+// reference frees the bytes"); returns how many files were freed. Called after any deletion,
+// since deleting a record deletes its attachments with it (part_of). A freed attachment that is
+// restored later reports its bytes as missing when opened.
+std::size_t free_unreferenced(const Repository& records, BlobStore& blobs);
+
+}  // namespace isms::attachments
