@@ -12,8 +12,13 @@
 #include <vector>
 
 #include "bench/workload.hpp"
+#include "core/assurance/assurance_figures.hpp"
+#include "core/attachments/attachments.hpp"
+#include "core/competence/training_figures.hpp"
 #include "core/figures/figures.hpp"
 #include "core/kpi/kpi_register.hpp"
+#include "core/operations/operations_figures.hpp"
+#include "core/program/program_figures.hpp"
 #include "core/util/uuid.hpp"
 
 namespace {
@@ -60,6 +65,15 @@ bool expect(bool holds, const char* what) {
   return holds;
 }
 
+std::uintmax_t folder_bytes(const std::filesystem::path& folder) {
+  std::uintmax_t total = 0;
+  std::error_code error;
+  for (std::filesystem::directory_iterator entry(folder, error), end; !error && entry != end; entry.increment(error)) {
+    total += entry->file_size();
+  }
+  return total;
+}
+
 std::size_t sum(const figures::Counts& counts) {
   std::size_t total = 0;
   for (const auto& [value, count] : counts) total += count;
@@ -68,7 +82,7 @@ std::size_t sum(const figures::Counts& counts) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run_benchmark(int argc, char** argv) {
   double scale = 1.0;
   int runs = 5;
   std::string keep;   // --keep DIR: leave the generated workspace there, to look into it
@@ -101,10 +115,14 @@ int main(int argc, char** argv) {
   if (reuse.empty()) {
     auto workspace = Workspace::create(dir.string(), new_uuid(), {"Benchmark", "Client", "Bench"}, clock, nullptr);
     bench::generate(*workspace, size);
-    row("generate and insert (one transaction)", ms_since(start), size.total(), 1e12);
+    row("generate part 1 (one transaction)", ms_since(start), size.total(), 1e12);
+    start = Stopwatch::now();
+    bench::generate_part2(*workspace, size);
+    row("generate part 2 with attachments", ms_since(start), size.total(), 1e12);
   }
-  std::printf("  file size %.1f MB\n",
-              static_cast<double>(std::filesystem::file_size(dir / Workspace::file_name)) / 1e6);
+  std::printf("  file size %.1f MB, attachments %.1f MB beside it\n",
+              static_cast<double>(std::filesystem::file_size(dir / Workspace::file_name)) / 1e6,
+              static_cast<double>(folder_bytes(dir / "blobs")) / 1e6);
 
   start = Stopwatch::now();
   auto workspace = Workspace::open(dir.string(), clock, nullptr);
@@ -138,16 +156,53 @@ int main(int argc, char** argv) {
   };
   for (const auto& [name, work] : figures_to_time) row(name, median_ms(runs, work), query_budget_ms);
 
+  std::printf("part 2\n");
+  const std::string attachment = records.query("attachment", RecordQuery().page(1)).front().id;
+  const std::string attached_to = to_display(records.get("attachment", attachment)->get("record"));
+  Workspace& opened = *workspace;
+  const std::vector<std::pair<const char*, std::function<std::size_t()>>> part2_to_time = {
+      {"open nonconformities by age", [&] { return figures::open_nonconformities_by_age(records, today).open; }},
+      {"overdue corrective actions", [&] { return figures::overdue_corrective_actions(records, today).size(); }},
+      {"people overdue for training", [&] { return figures::people_overdue_training(records, today).size(); }},
+      {"training coverage by role", [&] { return figures::training_coverage(records, today).size(); }},
+      {"audit findings by result", [&] { return sum(figures::audit_findings_by_result(records)); }},
+      {"incidents by severity and status", [&] { return figures::incidents_by_severity_and_status(records).size(); }},
+      {"supplier assessments due (30 days)",
+       [&] { return figures::supplier_assessments_due(records, today, 30).size(); }},
+      {"program progress", [&] { return figures::program_progress(records).milestones; }},
+      {"late milestones", [&] { return figures::late_milestones(records, today).size(); }},
+      {"what links to a risk (its evidence)", [&] { return records.linked_from(attached_to).size(); }},
+      {"open one attachment (read + verify)",
+       [&] { return attachments::open(records, opened.blobs(), attachment).size(); }},
+      {"attachment bytes in use", [&] { return static_cast<std::size_t>(attachments::used_bytes(records)); }},
+  };
+  for (const auto& [name, work] : part2_to_time) row(name, median_ms(runs, work), query_budget_ms);
+
   bool consistent = expect(records.count("risk") == size.risks, "risk count") &&
                     expect(records.count("asset") == size.assets, "asset count") &&
                     expect(records.count("treatment_action") == size.treatment_actions, "treatment action count") &&
                     expect(records.count("measurement") == size.measurements, "measurement count") &&
                     expect(figures::soa_coverage(records).total.controls == 93, "93 Annex A controls") &&
                     expect(sum(figures::risk_levels(records).inherent) == size.risks, "every risk has a level") &&
-                    expect(sum(kpi_status_counts(records, today)) == size.kpis, "every KPI has a status");
+                    expect(sum(kpi_status_counts(records, today)) == size.kpis, "every KPI has a status") &&
+                    expect(records.count("incident") == size.incidents, "incident count") &&
+                    expect(records.count("corrective_action") == size.corrective_actions, "corrective actions") &&
+                    expect(records.count("attachment") == size.attachments, "attachment count") &&
+                    expect(sum(figures::audit_findings_by_result(records)) == records.count("audit_item"),
+                           "every checklist item has a result") &&
+                    expect(figures::program_progress(records).milestones == 12, "the seeded timeline");
 
   workspace.reset();
   std::error_code ignored;
   if (keep.empty() && reuse.empty()) std::filesystem::remove_all(dir, ignored);
   return consistent ? 0 : 1;
+}
+
+int main(int argc, char** argv) {
+  try {
+    return run_benchmark(argc, argv);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "benchmark failed: %s\n", error.what());
+    return 1;
+  }
 }
