@@ -73,8 +73,9 @@ void App::messages() {
     ImGui::Spacing();
   } else if (!save.storage_available) {
     ui::banner("storage-banner",
-               ICON_WARNING "  This browser is not keeping your data (private mode or blocked storage). "
-                            "You can keep working, but changes will be lost when this page closes.",
+               ICON_WARNING
+               "  This browser is not keeping your data (private mode or blocked storage). "
+               "You can keep working, but changes will be lost when this page closes.",
                p.warning_soft, ImVec4(0.47f, 0.21f, 0.02f, 1.0f), false);
     ImGui::Spacing();
   }
@@ -99,9 +100,18 @@ void App::main_area() {
     return;
   }
   switch (ui_.page) {
-    case Page::Workspaces: views::workspaces_page(session_, ui_); break;
-    case Page::Trash: views::trash_page(session_, ui_); break;
-    case Page::Overview: views::overview_page(session_, ui_); break;
+    case Page::Workspaces:
+      views::workspaces_page(session_, ui_);
+      break;
+    case Page::Trash:
+      views::trash_page(session_, ui_);
+      break;
+    case Page::Overview:
+      views::overview_page(session_, ui_);
+      break;
+    case Page::Register:
+      views::register_page(session_, ui_);
+      break;
   }
 }
 

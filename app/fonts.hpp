@@ -6,9 +6,9 @@ struct ImFont;
 namespace isms::app {
 
 struct Fonts {
-  ImFont* body = nullptr;     // Inter Regular with icons
-  ImFont* strong = nullptr;   // Inter SemiBold with icons: headings, emphasis
-  ImFont* title = nullptr;    // Inter SemiBold, larger: page titles
+  ImFont* body = nullptr;    // Inter Regular with icons
+  ImFont* strong = nullptr;  // Inter SemiBold with icons: headings, emphasis
+  ImFont* title = nullptr;   // Inter SemiBold, larger: page titles
 };
 
 // Rebuilds the font atlas for a display scale (devicePixelRatio): glyphs are rasterised at their

@@ -3,6 +3,9 @@
 #include <exception>
 #include <utility>
 
+#include "core/attachments/attachments.hpp"
+#include "core/util/text.hpp"
+
 namespace isms::app {
 
 Session::Session(Platform& platform, const Clock& clock, std::string root)
@@ -168,7 +171,61 @@ void Session::committed(const std::string& db_path) {
     active_cache_.reset();
     trash_cache_.reset();
   }
-  if (current_ && db_path == current_->db_path()) refresh_catalog_entry();
+  if (current_ && db_path == current_->db_path()) {
+    ++data_revision_;
+    refresh_catalog_entry();
+  }
+}
+
+bool Session::save_record(RecordDraft& draft) {
+  if (!current_) return false;
+  Repository& records = current_->records();
+  const EntityDef& def = records.registry().get(draft.kind);
+  draft.errors.clear();
+  draft.problem.clear();
+  try {
+    if (draft.is_new()) {
+      draft.id = records.create(draft.kind, values_of(def, draft));
+      notice_ = "Added " + label_in_sentence(def.label) + " \"" + records.title_of(*records.get(draft.kind, draft.id)) +
+                "\".";
+    } else {
+      records.update(draft.kind, draft.id, values_of(def, draft));
+      notice_ = "Saved " + label_in_sentence(def.label) + " \"" + records.title_of(*records.get(draft.kind, draft.id)) +
+                "\".";
+    }
+  } catch (const ValidationError& e) {
+    for (const FieldError& error : e.errors()) {
+      if (def.field(error.field) != nullptr) {
+        draft.errors.push_back(error);
+      } else {
+        draft.problem += (draft.problem.empty() ? "" : " ") + error.message;
+      }
+    }
+    return false;
+  } catch (const std::exception& e) {
+    draft.problem = e.what();
+    return false;
+  }
+  // Show what core stored (trimmed text, computed fields), not what was typed.
+  draft = draft_of(def, *records.get(draft.kind, draft.id));
+  return true;
+}
+
+bool Session::delete_record(RecordDraft& draft, OnLinks on_links) {
+  if (!current_ || draft.is_new()) return false;
+  Repository& records = current_->records();
+  const EntityDef& def = records.registry().get(draft.kind);
+  draft.problem.clear();
+  try {
+    const std::string title = records.title_of(*records.get(draft.kind, draft.id));
+    records.remove(draft.kind, draft.id, on_links);
+    attachments::free_unreferenced(records, current_->blobs());
+    notice_ = "Deleted " + label_in_sentence(def.label) + " \"" + title + "\".";
+    return true;
+  } catch (const std::exception& e) {
+    draft.problem = e.what();
+    return false;
+  }
 }
 
 void Session::removing_dir(const std::string& dir) { platform_.removing_dir(dir); }

@@ -2,12 +2,15 @@
 // What the person is working on, and every action on workspaces: the logic behind the views,
 // kept apart from drawing so that it can be tested natively with a fake platform.
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/platform.hpp"
+#include "app/record_draft.hpp"
+#include "core/store/repository.hpp"
 #include "core/model/validation.hpp"
 #include "core/util/clock.hpp"
 #include "core/workspace/catalog.hpp"
@@ -49,6 +52,15 @@ class Session : private StorageObserver {
   void restore(const std::string& id);
   void empty_trash();
 
+  // Records of the open workspace. save_record writes the draft (create or update) and returns
+  // true; on refusal the draft gets the field messages (or its problem) and keeps every text.
+  bool save_record(RecordDraft& draft);
+  // Deletes a record of the open workspace; with OnLinks::Refuse a record others point at is
+  // not deleted and the draft's problem says which ones (the view then offers to unlink).
+  bool delete_record(RecordDraft& draft, OnLinks on_links);
+  // Grows with every change committed to the open workspace: views re-query when it moves.
+  std::uint64_t data_revision() const { return data_revision_; }
+
   Platform& platform() { return platform_; }
 
  private:
@@ -73,6 +85,7 @@ class Session : private StorageObserver {
   std::string opening_id_;
   std::string problem_;
   std::string notice_;
+  std::uint64_t data_revision_ = 0;
   // Guards callbacks that arrive after this Session is gone (the platform may outlive it).
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

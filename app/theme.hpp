@@ -7,8 +7,8 @@ namespace isms::app {
 
 // Semantic colours the views use beside ImGui's own style colours.
 struct Palette {
-  ImVec4 text, text_muted, accent, accent_soft, danger, danger_soft, warning_soft, success, surface,
-      border, nav_background, top_bar;
+  ImVec4 text, text_muted, accent, accent_soft, danger, danger_soft, warning_soft, success, surface, border,
+      nav_background, top_bar;
 };
 
 const Palette& palette();

@@ -2,15 +2,34 @@
 // What the interface remembers between frames: the page shown and the forms being filled in.
 // Form text lives here, not in the views, so a validation error never throws away what was typed.
 
+#include <cstdint>
+#include <limits>
+#include <map>
 #include <string>
 #include <vector>
+
+#include "app/record_draft.hpp"
+#include "core/store/record_query.hpp"
 
 #include "core/model/validation.hpp"
 #include "core/workspace/workspace.hpp"
 
 namespace isms::app {
 
-enum class Page { Workspaces, Trash, Overview };
+enum class Page { Workspaces, Trash, Overview, Register };
+
+// One register's table: what is asked for (filter, sort) and the rows last read for it. The
+// rows are read again only when the question or the workspace's data changes, not every frame.
+struct RegisterView {
+  std::string kind;
+  std::string filter;
+  std::vector<SortKey> sort;
+  std::uint64_t read_at = std::numeric_limits<std::uint64_t>::max();  // Session::data_revision() of rows
+  std::string read_kind, read_filter;
+  std::vector<SortKey> read_sort;
+  std::vector<Record> rows;
+  std::map<std::string, std::string> titles;  // linked records' titles, by id, for the cells
+};
 
 struct CreateForm {
   bool open = false;
@@ -37,6 +56,9 @@ struct UiState {
   RenameForm rename;
   Confirmation trash;        // move one workspace to the trash
   Confirmation empty_trash;  // delete every trashed workspace for good
+  RegisterView table;
+  RecordDraft draft;  // the record in the editor; kind empty when none is open
+  bool confirm_delete = false;
 };
 
 }  // namespace isms::app

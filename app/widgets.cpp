@@ -125,9 +125,8 @@ void keyed_text(const char* key, const std::string& text) {
 
 std::string local_time(const std::string& iso_utc) {
   std::tm utc{};
-  if (iso_utc.size() < 19 ||
-      std::sscanf(iso_utc.c_str(), "%d-%d-%dT%d:%d:%d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
-                  &utc.tm_min, &utc.tm_sec) != 6)
+  if (iso_utc.size() < 19 || std::sscanf(iso_utc.c_str(), "%d-%d-%dT%d:%d:%d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday,
+                                         &utc.tm_hour, &utc.tm_min, &utc.tm_sec) != 6)
     return iso_utc;
   utc.tm_year -= 1900;
   utc.tm_mon -= 1;

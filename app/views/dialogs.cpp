@@ -30,7 +30,8 @@ void rename_dialog(Session& session, UiState& ui) {
   }
   centre_next_window();
   if (!ImGui::BeginPopupModal("Rename workspace", nullptr, kModalFlags)) return;
-  ui::text_field("Workspace name", "New workspace name", &form.name, &form.errors, "name", ImGui::GetFontSize() * 26, true);
+  ui::text_field("Workspace name", "New workspace name", &form.name, &form.errors, "name", ImGui::GetFontSize() * 26,
+                 true);
   ImGui::Spacing();
   if (ui::primary_button(ICON_CHECK "  Save name") || enter_pressed()) {
     form.errors = session.rename_workspace(form.id, form.name);
@@ -71,10 +72,11 @@ bool confirm_dialog(Confirmation& c, const char* title, const std::string& quest
 
 void dialogs(Session& session, UiState& ui) {
   rename_dialog(session, ui);
-  if (confirm_dialog(ui.trash, "Delete workspace",
-                     "Move \"" + ui.trash.name +
-                         "\" to the trash? It stays complete in the trash and can be restored until the trash is emptied.",
-                     ICON_TRASH "  Move to trash")) {
+  if (confirm_dialog(
+          ui.trash, "Delete workspace",
+          "Move \"" + ui.trash.name +
+              "\" to the trash? It stays complete in the trash and can be restored until the trash is emptied.",
+          ICON_TRASH "  Move to trash")) {
     session.move_to_trash(ui.trash.id);
     if (ui.page == Page::Overview) ui.page = Page::Workspaces;
   }

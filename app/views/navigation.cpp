@@ -1,10 +1,12 @@
 // The navigation panel: workspaces and trash, then the open workspace's pages.
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "app/fonts.hpp"
 #include "app/icons.hpp"
+#include "app/register_groups.hpp"
 #include "app/theme.hpp"
 #include "app/views/views.hpp"
 
@@ -44,6 +46,28 @@ void navigation(Session& session, UiState& ui) {
     ImGui::TextUnformatted(ws->meta().name.c_str());
     ImGui::PopTextWrapPos();
     if (entry(ICON_DASHBOARD, "Overview", 0, ui.page == Page::Overview)) ui.page = Page::Overview;
+    // Groups fold, so the whole register fits a laptop screen; the group of the register shown
+    // opens with it.
+    for (const RegisterGroup& group : register_groups()) {
+      const bool current_group = ui.page == Page::Register &&
+                                 std::find(group.kinds.begin(), group.kinds.end(), ui.table.kind) != group.kinds.end();
+      if (current_group) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+      if (!ImGui::CollapsingHeader(group.title.c_str())) continue;
+      for (const std::string& kind : group.kinds) {
+        const EntityDef& def = ws->registry().get(kind);
+        const bool shown = ui.page == Page::Register && ui.table.kind == kind;
+        if (entry(ICON_LIST, def.plural.c_str(), ws->records().count(kind), shown) && !shown) {
+          if (ui.draft.dirty) {
+            ui.draft.problem = "Save or discard the changes to this record before leaving it.";
+            continue;
+          }
+          ui.page = Page::Register;
+          ui.table = RegisterView{};
+          ui.table.kind = kind;
+          ui.draft = RecordDraft{};
+        }
+      }
+    }
   }
 }
 

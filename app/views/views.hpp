@@ -11,6 +11,8 @@ void navigation(Session& session, UiState& ui);
 void workspaces_page(Session& session, UiState& ui);
 void trash_page(Session& session, UiState& ui);
 void overview_page(Session& session, UiState& ui);
+// Any register, from its definition: table and editor (ui.table.kind says which).
+void register_page(Session& session, UiState& ui);
 // The modals any page can open: rename, move to trash, empty trash.
 void dialogs(Session& session, UiState& ui);
 

@@ -15,8 +15,8 @@ namespace {
 
 void create_form(Session& session, UiState& ui) {
   CreateForm& form = ui.create;
-  const float field_width = std::min(ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2,
-                                     ImGui::GetFontSize() * 28);
+  const float field_width =
+      std::min(ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2, ImGui::GetFontSize() * 28);
   ImGui::BeginChild("new-workspace-card", ImVec2(0, 0), true,
                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::TextUnformatted(ICON_PLUS "  New workspace");
@@ -27,7 +27,8 @@ void create_form(Session& session, UiState& ui) {
   ui::text_field("Consultant", "Consultant", &form.draft.consultant, &form.errors, "consultant", field_width);
   ImGui::Spacing();
   const bool submit = ui::primary_button(ICON_CHECK "  Create workspace") ||
-                      (ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false));
+                      (ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) &&
+                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false));
   ImGui::SameLine();
   const bool escape = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) &&
                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
@@ -49,10 +50,14 @@ void sort_rows(std::vector<WorkspaceInfo>& rows) {
   const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
   auto key = [&](const WorkspaceInfo& w) -> const std::string& {
     switch (spec.ColumnIndex) {
-      case 1: return w.client;
-      case 2: return w.consultant;
-      case 3: return w.updated_at;
-      default: return w.name;
+      case 1:
+        return w.client;
+      case 2:
+        return w.consultant;
+      case 3:
+        return w.updated_at;
+      default:
+        return w.name;
     }
   };
   std::stable_sort(rows.begin(), rows.end(), [&](const WorkspaceInfo& a, const WorkspaceInfo& b) {

@@ -3,6 +3,9 @@
 
 #include <filesystem>
 
+#include <set>
+
+#include "app/register_groups.hpp"
 #include "app/session.hpp"
 #include "core/util/clock.hpp"
 #include "tests/app/fake_platform.hpp"
@@ -120,4 +123,54 @@ TEST_CASE_FIXTURE(SessionFixture, "renaming a workspace that is not open loads i
   platform.answer_next_load();
   REQUIRE(session.current() != nullptr);
   CHECK(session.current()->meta().name == "Renamed while closed");
+}
+
+TEST_CASE_FIXTURE(SessionFixture, "records are saved from drafts that keep the typed text when refused") {
+  session.start();
+  REQUIRE(session.create_workspace(kDraft).empty());
+  const isms::EntityDef& risk = session.current()->registry().get("risk");
+
+  isms::app::RecordDraft draft = isms::app::draft_for_new(risk);
+  draft.text["title"] = "Ransomware";
+  draft.text["inherent_likelihood"] = "9";
+  draft.text["inherent_impact"] = "three";
+  const std::uint64_t before = session.data_revision();
+  CHECK_FALSE(session.save_record(draft));
+  CHECK(session.data_revision() == before);  // nothing written
+  REQUIRE_FALSE(draft.errors.empty());
+  CHECK(draft.text["inherent_impact"] == "three");  // what was typed stays
+  CHECK(draft.is_new());
+
+  draft.text["inherent_likelihood"] = "4";
+  draft.text["inherent_impact"] = "3";
+  REQUIRE(session.save_record(draft));
+  CHECK_FALSE(draft.is_new());
+  CHECK(draft.text["inherent_level"] == "high");  // computed by core, shown after saving
+  CHECK(session.data_revision() > before);
+  CHECK(session.notice() == "Added risk \"Ransomware\".");
+
+  // A person who owns it cannot be deleted without asking; with unlink, it goes.
+  isms::app::RecordDraft person = isms::app::draft_for_new(session.current()->registry().get("person"));
+  person.text["name"] = "Anna";
+  REQUIRE(session.save_record(person));
+  draft.text["owner"] = person.id;
+  REQUIRE(session.save_record(draft));
+  CHECK_FALSE(session.delete_record(person, isms::OnLinks::Refuse));
+  CHECK(person.problem.find("still linked from 1 record: Risk 'Ransomware' (Risk owner)") != std::string::npos);
+  CHECK(session.delete_record(person, isms::OnLinks::Unlink));
+}
+
+TEST_CASE("the navigation groups list every register a person edits on its own page") {
+  std::set<std::string> grouped;
+  for (const isms::app::RegisterGroup& group : isms::app::register_groups()) {
+    for (const std::string& kind : group.kinds) CHECK_MESSAGE(grouped.insert(kind).second, kind);
+  }
+  // Edited inside their parent, or the workspace's own details: not in the navigation.
+  const std::set<std::string> inside = {"workspace",    "measurement",   "training_attendance", "audit_item",
+                                        "review_input", "review_action", "attachment"};
+  for (const isms::EntityDef& def : isms::Registry::builtin().all()) {
+    CHECK_MESSAGE((grouped.count(def.kind) == 1) != (inside.count(def.kind) == 1), def.kind);
+    CHECK(isms::Registry::builtin().find(def.kind) != nullptr);
+  }
+  for (const std::string& kind : grouped) CHECK(isms::Registry::builtin().find(kind) != nullptr);
 }

@@ -181,6 +181,20 @@ export class AppPage {
     if (text) await this.type(text);
   }
 
+  // Like find, but scrolls the panel under `at` ({x, y}) with the mouse wheel, as a person would,
+  // until the item is on screen: down first, then back up.
+  async reveal(query, at, { steps = 25 } = {}) {
+    for (const direction of [1, -1]) {
+      for (let i = 0; i < steps; i++) {
+        if (await this.has(query)) return this.find(query);
+        await this.page.mouse.move(at.x, at.y);
+        await this.page.mouse.wheel(0, direction * 120);
+        await this.frames(2);
+      }
+    }
+    return this.find(query, { timeout: 300 });
+  }
+
   // The text of a keyed message (status, validation error), or null when it is not shown.
   async text(id) {
     const hit = (await this.items()).find((it) => it.id === id);

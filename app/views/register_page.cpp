@@ -1,0 +1,406 @@
+// One register, from its definition: a table that sorts (several columns with shift), filters
+// and scrolls through any number of rows, and beside it the editor of the chosen record.
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include <algorithm>
+#include <string>
+
+#include "app/automation.hpp"
+#include "app/icons.hpp"
+#include "app/theme.hpp"
+#include "app/views/views.hpp"
+#include "app/widgets.hpp"
+#include "core/model/links.hpp"
+#include "core/util/text.hpp"
+
+namespace isms::app::views {
+namespace {
+
+constexpr std::size_t shown_columns = 7;  // the rest start hidden: the header's menu shows them
+
+// What a column tells at a glance: statuses and levels first, then people and dates, numbers,
+// free text last.
+int column_priority(const FieldDef& field) {
+  switch (field.type) {
+    case FieldType::Enum:
+      return 0;
+    case FieldType::Link:
+    case FieldType::Date:
+      return 1;
+    case FieldType::Integer:
+    case FieldType::Number:
+    case FieldType::Rating:
+      return 2;
+    default:
+      return 3;
+  }
+}
+
+// The title, then every field that fits a cell (no long text, no lists), in definition order.
+std::vector<const FieldDef*> columns_of(const EntityDef& def) {
+  std::vector<const FieldDef*> columns{def.field(def.title_field)};
+  for (const FieldDef& field : def.fields) {
+    if (field.key == def.title_field || field.type == FieldType::LongText || field.type == FieldType::LinkList) {
+      continue;
+    }
+    columns.push_back(&field);
+  }
+  return columns;
+}
+
+// Which of them are shown at first: the title and the most telling others.
+std::vector<bool> shown_at_first(const std::vector<const FieldDef*>& columns) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 1; i < columns.size(); ++i) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return column_priority(*columns[a]) < column_priority(*columns[b]);
+  });
+  std::vector<bool> shown(columns.size(), false);
+  shown[0] = true;
+  for (std::size_t i = 0; i < order.size() && i + 1 < shown_columns; ++i) shown[order[i]] = true;
+  return shown;
+}
+
+const std::string& title_of_id(Repository& records, RegisterView& view, const std::string& id) {
+  auto found = view.titles.find(id);
+  if (found != view.titles.end()) return found->second;
+  std::string title = id;
+  for (const EntityDef& def : records.registry().all()) {
+    if (auto record = records.get(def.kind, id)) {
+      title = records.title_of(*record);
+      break;
+    }
+  }
+  return view.titles.emplace(id, title).first->second;
+}
+
+std::string cell_text(Repository& records, RegisterView& view, const FieldDef& field, const Value& value) {
+  const std::string text = to_display(value);
+  if (text.empty()) return text;
+  if (field.type == FieldType::Enum) return field.option_label(text);
+  if (field.type == FieldType::Link) return title_of_id(records, view, text);
+  return text;
+}
+
+void refresh_rows(Session& session, RegisterView& view) {
+  if (view.read_at == session.data_revision() && view.read_kind == view.kind && view.read_filter == view.filter &&
+      view.read_sort == view.sort) {
+    return;
+  }
+  RecordQuery query;
+  query.containing(view.filter);
+  for (const SortKey& key : view.sort) query.sort_by(key.field, key.descending);
+  view.rows = session.current()->records().query(view.kind, query);
+  view.titles.clear();
+  view.read_at = session.data_revision();
+  view.read_kind = view.kind;
+  view.read_filter = view.filter;
+  view.read_sort = view.sort;
+}
+
+void open_record(UiState& ui, const EntityDef& def, const Record& record) {
+  if (ui.draft.dirty) {
+    ui.draft.problem = "Save or discard the changes to this record before opening another.";
+    return;
+  }
+  ui.draft = draft_of(def, record);
+}
+
+void table(Session& session, UiState& ui, const EntityDef& def, float width) {
+  RegisterView& view = ui.table;
+  const std::vector<const FieldDef*> columns = columns_of(def);
+  const std::vector<bool> shown = shown_at_first(columns);
+  const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable |
+                                ImGuiTableFlags_Sortable | ImGuiTableFlags_SortMulti | ImGuiTableFlags_SortTristate |
+                                ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_ScrollX;
+  if (!ImGui::BeginTable(("records-" + def.kind).c_str(), static_cast<int>(columns.size()), flags,
+                         ImVec2(width, ImGui::GetContentRegionAvail().y))) {
+    return;
+  }
+  ImGui::TableSetupScrollFreeze(1, 1);
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const FieldDef* field = columns[c];
+    ImGuiTableColumnFlags column_flags = c == 0 ? ImGuiTableColumnFlags_NoHide : 0;
+    if (!shown[c]) column_flags |= ImGuiTableColumnFlags_DefaultHide;
+    if (field->type == FieldType::Link) column_flags |= ImGuiTableColumnFlags_NoSort;  // ids do not sort by title
+    ImGui::TableSetupColumn(field->label.c_str(), column_flags, c == 0 ? ImGui::GetFontSize() * 14 : 0.0f);
+  }
+  // The header row by hand (what TableHeadersRow does), so each header is reported to the
+  // automation bridge: ImGui 1.86 gives table headers no label in its item hooks.
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (!ImGui::TableSetColumnIndex(static_cast<int>(c))) continue;
+    ImGui::TableHeader(columns[c]->label.c_str());
+    automation::note_last_item(("header:" + columns[c]->label).c_str(), columns[c]->label);
+  }
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs != nullptr && specs->SpecsDirty) {
+    view.sort.clear();
+    for (int i = 0; i < specs->SpecsCount; ++i) {
+      const ImGuiTableColumnSortSpecs& spec = specs->Specs[i];
+      view.sort.push_back({columns[static_cast<std::size_t>(spec.ColumnIndex)]->key,
+                           spec.SortDirection == ImGuiSortDirection_Descending});
+    }
+    specs->SpecsDirty = false;
+  }
+  refresh_rows(session, view);
+
+  Repository& records = session.current()->records();
+  ImGuiListClipper clipper;  // only the rows on screen are drawn: 10,000 cost what 30 do
+  clipper.Begin(static_cast<int>(view.rows.size()));
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const Record& record = view.rows[static_cast<std::size_t>(row)];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const std::string title = records.title_of(record);
+      const bool selected = ui.draft.kind == def.kind && ui.draft.id == record.id;
+      if (ImGui::Selectable((title + "##row-" + record.id).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
+        open_record(ui, def, record);
+      }
+      for (std::size_t c = 1; c < columns.size(); ++c) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(cell_text(records, view, *columns[c], record.get(columns[c]->key)).c_str());
+      }
+    }
+  }
+  ImGui::EndTable();
+}
+
+// A combo of the live records of `kind`, with a search box; returns the id chosen, or "".
+std::string record_picker(Session& session, const char* id, const std::string& kind, const std::string& shown) {
+  std::string chosen;
+  ImGui::SetNextItemWidth(-1);
+  if (!ImGui::BeginCombo(id, shown.c_str())) return chosen;
+  static std::string search;
+  if (ImGui::IsWindowAppearing()) {
+    search.clear();
+    ImGui::SetKeyboardFocusHere();
+  }
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##search", "Search", &search);
+  Repository& records = session.current()->records();
+  const std::vector<Record> found = records.query(kind, RecordQuery().containing(search).page(200));
+  for (const Record& record : found) {
+    if (ImGui::Selectable((records.title_of(record) + "##pick-" + record.id).c_str())) chosen = record.id;
+  }
+  if (found.size() == 200) ImGui::TextDisabled("Type to narrow the list");
+  ImGui::EndCombo();
+  return chosen;
+}
+
+void field_editor(Session& session, UiState& ui, const FieldDef& field, float width) {
+  RecordDraft& draft = ui.draft;
+  std::string& text = draft.text[field.key];
+  const char* label = field.label.c_str();
+  Repository& records = session.current()->records();
+  bool edited = false;
+  if (field.computed) {
+    ImGui::TextUnformatted(label);
+    ImGui::TextDisabled("%s", text.empty() ? "(computed on save)"
+                                           : (field.type == FieldType::Enum ? field.option_label(text) : text).c_str());
+    ui::keyed_text(("value:" + field.label).c_str(), text);
+    return;
+  }
+  switch (field.type) {
+    case FieldType::Enum: {
+      ImGui::TextUnformatted(label);
+      ImGui::SetNextItemWidth(width);
+      const std::string shown = text.empty() ? "(none)" : field.option_label(text);
+      if (ImGui::BeginCombo(("##" + field.label).c_str(), shown.c_str())) {
+        if (!field.required && ImGui::Selectable("(none)", text.empty())) {
+          text.clear();
+          edited = true;
+        }
+        for (const EnumOption& option : field.options) {
+          if (ImGui::Selectable(option.label.c_str(), option.value == text)) {
+            text = option.value;
+            edited = true;
+          }
+        }
+        ImGui::EndCombo();
+      }
+      break;
+    }
+    case FieldType::Link: {
+      ImGui::TextUnformatted(label);
+      ImGui::PushItemWidth(width);
+      const std::string shown = text.empty() ? "(none)" : title_of_id(records, ui.table, text);
+      const std::string chosen = record_picker(session, ("##" + field.label).c_str(),
+                                               field.link_kind == any_kind ? draft.kind : field.link_kind, shown);
+      ImGui::PopItemWidth();
+      if (!chosen.empty()) {
+        text = chosen;
+        edited = true;
+      }
+      if (!text.empty() && !field.required) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(("Clear##" + field.key).c_str())) {
+          text.clear();
+          edited = true;
+        }
+      }
+      break;
+    }
+    case FieldType::LinkList: {
+      ImGui::TextUnformatted(label);
+      std::vector<std::string> ids = linked_ids(field, text.empty() ? Value{} : Value(text));
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        ImGui::BulletText("%s", title_of_id(records, ui.table, ids[i]).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton(("Remove##" + field.key + ids[i]).c_str())) {
+          ids.erase(ids.begin() + static_cast<std::ptrdiff_t>(i));
+          text = to_display(link_list(ids));
+          edited = true;
+          break;
+        }
+      }
+      ImGui::PushItemWidth(width);
+      const std::string chosen = record_picker(session, ("##add-" + field.label).c_str(), field.link_kind, "Add…");
+      ImGui::PopItemWidth();
+      if (!chosen.empty()) {
+        ids.push_back(chosen);
+        text = to_display(link_list(ids));
+        edited = true;
+      }
+      break;
+    }
+    case FieldType::LongText: {
+      ImGui::TextUnformatted(label);
+      edited =
+          ImGui::InputTextMultiline(("##" + field.label).c_str(), &text, ImVec2(width, ImGui::GetTextLineHeight() * 4));
+      break;
+    }
+    default:
+      edited = ui::text_field(label, label, &text, &draft.errors, field.key.c_str(), width);
+      if (field.type == FieldType::Date && text.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("YYYY-MM-DD");
+      }
+      if (edited) draft.dirty = true;
+      return;  // text_field shows its own message
+  }
+  if (edited) {
+    draft.dirty = true;
+    std::erase_if(draft.errors, [&](const FieldError& e) { return e.field == field.key; });
+  }
+  if (const FieldError* error = ui::error_for(draft.errors, field.key.c_str())) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted((std::string(ICON_WARNING " ") + error->message).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    automation::note_last_item(("error:" + field.label).c_str(), error->message);
+  }
+}
+
+void editor(Session& session, UiState& ui, const EntityDef& def) {
+  RecordDraft& draft = ui.draft;
+  Repository& records = session.current()->records();
+  const std::string heading =
+      draft.is_new() ? "New " + label_in_sentence(def.label)
+                     : (records.get(def.kind, draft.id) ? records.title_of(*records.get(def.kind, draft.id)) : "");
+  ImGui::PushFont(ImGui::GetFont());
+  ui::keyed_text("editor-title", heading + (draft.dirty ? "  (unsaved changes)" : ""));
+  ImGui::PopFont();
+  if (!draft.problem.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted((std::string(ICON_WARNING " ") + draft.problem).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    automation::note_last_item("editor-problem", draft.problem);
+    if (draft.problem.find("still linked from") != std::string::npos && ui::danger_button("Delete and unlink")) {
+      if (session.delete_record(draft, OnLinks::Unlink)) draft = RecordDraft{};
+      return;
+    }
+  }
+  if (ui::primary_button(draft.is_new() ? "Add" : "Save")) session.save_record(draft);
+  ImGui::SameLine();
+  if (ImGui::Button(draft.dirty ? "Discard changes" : "Close")) {
+    draft = RecordDraft{};
+    return;
+  }
+  if (!draft.is_new()) {
+    ImGui::SameLine();
+    if (ui::danger_button("Delete")) ui.confirm_delete = true;
+  }
+  ImGui::Separator();
+  // The fields scroll under the buttons, which stay in reach however long the form is.
+  ImGui::BeginChild("Fields", ImVec2(0, 0), false);
+  const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+  for (const FieldDef& field : def.fields) {
+    field_editor(session, ui, field, width);
+    ImGui::Spacing();
+  }
+  if (!draft.is_new()) {
+    const std::vector<LinkedRecord> referrers = records.linked_from(draft.id);
+    if (!referrers.empty()) {
+      ImGui::Separator();
+      ImGui::TextUnformatted("Linked from");
+      for (const LinkedRecord& referrer : referrers) {
+        ImGui::BulletText("%s: %s", records.registry().get(referrer.kind).label.c_str(), referrer.title.c_str());
+      }
+    }
+  }
+  ImGui::EndChild();
+}
+
+void delete_confirmation(Session& session, UiState& ui, const EntityDef& def) {
+  if (ui.confirm_delete) {
+    ImGui::OpenPopup("Delete record");
+    ui.confirm_delete = false;
+  }
+  if (!ImGui::BeginPopupModal("Delete record", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  Repository& records = session.current()->records();
+  const auto record = records.get(def.kind, ui.draft.id);
+  ImGui::Text("Delete the %s \"%s\"?", label_in_sentence(def.label).c_str(),
+              record ? records.title_of(*record).c_str() : "");
+  ImGui::TextDisabled("Its history is kept; the records that are part of it are deleted with it.");
+  if (ui::danger_button("Delete for now")) {
+    if (session.delete_record(ui.draft, OnLinks::Refuse)) ui.draft = RecordDraft{};
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
+void register_page(Session& session, UiState& ui) {
+  Workspace* ws = session.current();
+  if (ws == nullptr) {
+    ui.page = Page::Workspaces;
+    return;
+  }
+  const EntityDef& def = ws->registry().get(ui.table.kind);
+  ui::page_title(def.plural.c_str());
+  ui::keyed_text(("count:" + def.kind).c_str(), std::to_string(ws->records().count(def.kind)) + " records");
+  ImGui::SameLine();
+  if (ui::primary_button((std::string(ICON_PLUS "  New ") + label_in_sentence(def.label)).c_str())) {
+    if (ui.draft.dirty) {
+      ui.draft.problem = "Save or discard the changes to this record before starting another.";
+    } else {
+      ui.draft = draft_for_new(def);
+    }
+  }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+  ImGui::InputTextWithHint("##Filter", ICON_SEARCH "  Filter", &ui.table.filter);
+  ImGui::Spacing();
+
+  const bool editing = ui.draft.kind == def.kind;
+  const float full = ImGui::GetContentRegionAvail().x;
+  const float table_width = editing ? full * 0.55f : full;
+  table(session, ui, def, table_width);
+  if (editing) {
+    ImGui::SameLine();
+    ImGui::BeginChild("Editor", ImVec2(0, 0), true);
+    editor(session, ui, def);
+    ImGui::EndChild();
+  }
+  delete_confirmation(session, ui, def);
+}
+
+}  // namespace isms::app::views
