@@ -15,9 +15,21 @@ std::string megabytes(std::uint64_t bytes) {
   return text;
 }
 
-std::set<std::string> live_digests(const Repository& records) {
+// "26.2 MB", or the bytes when rounding would make an amount over the limit read as the limit.
+std::string size_against(std::uint64_t bytes, std::uint64_t limit) {
+  if (megabytes(bytes) != megabytes(limit)) return megabytes(bytes);
+  return std::to_string(bytes) + " bytes";
+}
+
+std::string limit_text(std::uint64_t bytes, std::uint64_t limit) {
+  if (megabytes(bytes) != megabytes(limit)) return megabytes(limit);
+  return std::to_string(limit) + " bytes";
+}
+
+// Deleted attachments count too: restoring one (or the record it belongs to) must find its bytes.
+std::set<std::string> referenced_digests(const Repository& records) {
   std::set<std::string> digests;
-  Statement query = records.database().prepare("SELECT DISTINCT sha256 FROM rec_attachment WHERE deleted = 0");
+  Statement query = records.database().prepare("SELECT DISTINCT sha256 FROM rec_attachment");
   while (query.step()) digests.insert(query.column_text(0));
   return digests;
 }
@@ -27,8 +39,7 @@ std::set<std::string> live_digests(const Repository& records) {
 std::uint64_t used_bytes(const Repository& records) {
   // One size per distinct content: the same file attached twice is stored once.
   Statement query = records.database().prepare(
-      "SELECT coalesce(sum(size), 0) FROM (SELECT sha256, max(size) AS size FROM rec_attachment WHERE deleted = 0 "
-      "GROUP BY sha256)");
+      "SELECT coalesce(sum(size), 0) FROM (SELECT sha256, max(size) AS size FROM rec_attachment GROUP BY sha256)");
   query.step();
   return static_cast<std::uint64_t>(query.column_int64(0));
 }
@@ -36,15 +47,17 @@ std::uint64_t used_bytes(const Repository& records) {
 std::string attach(Repository& records, BlobStore& blobs, const std::string& record_id, std::string name,
                    std::string media_type, std::string_view bytes, const Limits& limits) {
   if (bytes.size() > limits.file_bytes) {
-    throw ValidationError({{"size", "The file '" + name + "' is " + megabytes(bytes.size()) +
-                                        "; an attachment can be at most " + megabytes(limits.file_bytes) + "."}});
+    throw ValidationError(
+        {{"size", "The file '" + name + "' is " + size_against(bytes.size(), limits.file_bytes) +
+                      "; an attachment can be at most " + limit_text(bytes.size(), limits.file_bytes) + "."}});
   }
   const std::string digest = sha256_hex(bytes);
-  const bool stored_already = live_digests(records).count(digest) != 0;
+  const bool stored_already = referenced_digests(records).count(digest) != 0;
   const std::uint64_t used = used_bytes(records);
   if (!stored_already && used + bytes.size() > limits.workspace_bytes) {
-    throw ValidationError({{"size", "This workspace's attachments would take " + megabytes(used + bytes.size()) +
-                                        "; at most " + megabytes(limits.workspace_bytes) +
+    throw ValidationError({{"size", "This workspace's attachments would take " +
+                                        size_against(used + bytes.size(), limits.workspace_bytes) + "; at most " +
+                                        limit_text(used + bytes.size(), limits.workspace_bytes) +
                                         " fit. Remove attachments that are no longer needed first."}});
   }
   // The bytes first: a record never names contents that are not there. If the record is then
@@ -77,7 +90,7 @@ std::string open(const Repository& records, const BlobStore& blobs, const std::s
 }
 
 std::size_t free_unreferenced(const Repository& records, BlobStore& blobs) {
-  const std::set<std::string> referenced = live_digests(records);
+  const std::set<std::string> referenced = referenced_digests(records);
   std::size_t freed = 0;
   for (const std::string& digest : blobs.digests()) {
     if (referenced.count(digest) != 0) continue;

@@ -28,13 +28,14 @@ std::string attach(Repository& records, BlobStore& blobs, const std::string& rec
 // The bytes of an attachment, read only now. StoreError if they are missing or damaged.
 std::string open(const Repository& records, const BlobStore& blobs, const std::string& attachment_id);
 
-// Total size of the distinct contents that live attachments refer to.
+// Total size of the distinct contents that attachments refer to, deleted ones included (their
+// bytes are kept: see free_unreferenced).
 std::uint64_t used_bytes(const Repository& records);
 
-// Deletes the stored contents no live attachment refers to any more ("deleting the last
-// reference frees the bytes"); returns how many files were freed. Called after any deletion,
-// since deleting a record deletes its attachments with it (part_of). A freed attachment that is
-// restored later reports its bytes as missing when opened.
+// Deletes the stored contents no attachment refers to any more; returns how many files were
+// freed. A deleted attachment still refers to its bytes: it comes back with its record on
+// restore, and evidence must not be lost to a mistaken deletion. So what this frees is contents
+// whose attachment was never written (a write refused or interrupted) or is gone for good.
 std::size_t free_unreferenced(const Repository& records, BlobStore& blobs);
 
 }  // namespace isms::attachments

@@ -33,14 +33,20 @@ std::string BlobStore::path_of(const std::string& digest) const {
 std::string BlobStore::put(std::string_view bytes) {
   const std::string digest = sha256_hex(bytes);
   const std::string path = path_of(digest);
-  if (fs::exists(path)) return digest;
+  // A file of the right size under the digest is these bytes (get() checks the digest on reading);
+  // one of another size is a leftover of a failed write, and is written again.
+  if (fs::exists(path) && fs::file_size(path) == bytes.size()) return digest;
   std::error_code error;
   fs::create_directories(dir_, error);
   const std::string temporary = path + ".part";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw StoreError("Cannot store the attachment's contents in " + dir_ + ".");
+    out.close();  // the last bytes reach the file here: its failure counts too
+    if (!out) {
+      fs::remove(temporary, error);
+      throw StoreError("Cannot store the attachment's contents in " + dir_ + ".");
+    }
   }
   fs::rename(temporary, path, error);
   if (error) throw StoreError("Cannot store the attachment's contents in " + dir_ + ": " + error.message());

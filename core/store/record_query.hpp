@@ -25,6 +25,7 @@ struct Condition {
 struct SortKey {
   std::string field;
   bool descending = false;
+  bool operator==(const SortKey&) const = default;
 };
 
 struct RecordQuery {

@@ -5,6 +5,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/store/history_log.hpp"
+#include "core/store/link_index.hpp"
+#include "core/util/uuid.hpp"
+
 namespace isms {
 namespace {
 
@@ -25,21 +29,46 @@ std::string person_named(Repository& records, const std::string& name, std::map<
 
 }  // namespace
 
+// A data migration, not an edit: the owner column is rewritten directly (with a history row and
+// the link index), without running today's rules over the whole old record. A record that some
+// newer rule would refuse (a custom control numbered like an Annex A one) must still open, and
+// tombstones are converted too, so restoring one finds its owner.
 std::size_t upgrade_records(Repository& records) {
-  Transaction transaction(records.database());
+  Database& db = records.database();
+  Transaction transaction(db);
   std::map<std::string, std::string> people;
   std::size_t changed = 0;
+  std::string change_set;
   for (const char* kind : kinds_with_named_owners) {
     std::vector<std::pair<std::string, std::string>> named;
-    Statement query = records.database().prepare(std::string("SELECT id, owner FROM rec_") + kind +
-                                                 " WHERE owner IS NOT NULL AND owner NOT IN "
-                                                 "(SELECT id FROM rec_person)");
+    Statement query = db.prepare(std::string("SELECT id, owner FROM rec_") + kind +
+                                 " WHERE owner IS NOT NULL AND owner NOT IN (SELECT id FROM rec_person)");
     while (query.step()) named.emplace_back(query.column_text(0), query.column_text(1));
+    const EntityDef& def = records.registry().get(kind);
     for (const auto& [id, name] : named) {
+      const std::string person = person_named(records, name, people);
       const std::optional<Record> record = records.get(kind, id);
-      if (!record) continue;
-      if (record->deleted) continue;  // a tombstone keeps what it had; restoring it asks for a valid owner
-      records.update(kind, id, {{"owner", person_named(records, name, people)}}, upgrade_note);
+      if (change_set.empty()) {
+        change_set = new_uuid();
+        insert_change_set(db, change_set, records.author(), record->updated_at, upgrade_note);
+      }
+      Statement update = db.prepare(std::string("UPDATE rec_") + kind + " SET owner = ? WHERE id = ?");
+      update.bind(1, person).bind(2, id);
+      update.step();
+      HistoryEntry entry;
+      entry.change_set = change_set;
+      entry.kind = kind;
+      entry.record_id = id;
+      entry.field = "owner";
+      entry.old_value = name;
+      entry.new_value = person;
+      entry.author = records.author();
+      entry.at = record->updated_at;
+      insert_history(db, entry);
+      if (!record->deleted) {
+        const std::vector<std::string> owner_only{"owner"};
+        index_links(db, def, id, {{"owner", Value(person)}}, &owner_only);
+      }
       ++changed;
     }
   }

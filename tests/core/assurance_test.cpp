@@ -623,3 +623,21 @@ TEST_CASE_FIXTURE(AssuranceFixture, "assurance: the figures count right on 5,000
   // Open (i % 4 != 0) and due before today (i % 200 > 100): 75 in every 200.
   CHECK(overdue.size() == 3750);
 }
+
+TEST_CASE_FIXTURE(AssuranceFixture, "assurance: closing needs a review made after the last action was completed") {
+  // An "effective" filled in early, before the work was done, does not close it.
+  const std::string nc =
+      nonconformity("Shared admin account",
+                    {{"effective", text("yes")}, {"review_date", text("2026-03-05")}, {"reviewer", text(anna)}});
+  records.update("nonconformity", nc, {{"root_cause", text("No named accounts")}, {"status", text("analysed")}});
+  action(nc, "Named admin accounts", {{"status", text("done")}, {"completed_on", text("2026-04-30")}});
+  records.update("nonconformity", nc, {{"status", text("actions_planned")}});
+  records.update("nonconformity", nc, {{"status", text("verification")}});
+  CHECK(refusal([&] {
+          records.update("nonconformity", nc, {{"status", text("closed")}});
+        }) ==
+        "review_date: The effectiveness review must come after the last corrective action was completed "
+        "(2026-04-30) to close the nonconformity.");
+  record_effectiveness_review(records, nc, cara, "2026-05-10", true, "Checked in May.");
+  CHECK(field("nonconformity", nc, "status") == "closed");
+}

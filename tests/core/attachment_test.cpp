@@ -66,12 +66,12 @@ TEST_CASE_FIXTURE(Fixture, "attachments: the same file attached twice is stored 
 TEST_CASE_FIXTURE(Fixture, "attachments: size limits per file and per workspace, with nothing stored") {
   const attachments::Limits small{100, 250};
   CHECK(message_of([&] { attachments::attach(records, blobs, risk, "big.bin", "", std::string(101, 'b'), small); }) ==
-        "The file 'big.bin' is 0.0 MB; an attachment can be at most 0.0 MB.");
+        "The file 'big.bin' is 101 bytes; an attachment can be at most 100 bytes.");
   attachments::attach(records, blobs, risk, "one.bin", "", std::string(100, '1'), small);
   attachments::attach(records, blobs, risk, "two.bin", "", std::string(100, '2'), small);
   CHECK(message_of([&] { attachments::attach(records, blobs, risk, "three.bin", "", std::string(100, '3'), small); }) ==
-        "This workspace's attachments would take 0.0 MB; at most 0.0 MB fit. Remove attachments that are no longer "
-        "needed first.");
+        "This workspace's attachments would take 300 bytes; at most 250 bytes fit. Remove attachments that are no "
+        "longer needed first.");
   // Contents already stored cost nothing more.
   attachments::attach(records, blobs, risk, "one again.bin", "", std::string(100, '1'), small);
   CHECK(blobs.digests().size() == 2);
@@ -79,7 +79,10 @@ TEST_CASE_FIXTURE(Fixture, "attachments: size limits per file and per workspace,
   // The real limits, in megabytes.
   CHECK(message_of([&] {
           attachments::attach(records, blobs, risk, "scan.tif", "image/tiff", std::string(25 * 1024 * 1024 + 1, 's'));
-        }) == "The file 'scan.tif' is 25.0 MB; an attachment can be at most 25.0 MB.");
+        }) == "The file 'scan.tif' is 26214401 bytes; an attachment can be at most 26214400 bytes.");
+  CHECK(message_of([&] {
+          attachments::attach(records, blobs, risk, "video.mp4", "video/mp4", std::string(30 * 1024 * 1024, 'v'));
+        }) == "The file 'video.mp4' is 30.0 MB; an attachment can be at most 25.0 MB.");
   CHECK(blobs.digests().size() == 2);
 }
 
@@ -92,7 +95,7 @@ TEST_CASE_FIXTURE(Fixture, "attachments: a refused record leaves no stray conten
   CHECK(blobs.digests().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "attachments: deleted with their record, and the last reference frees the bytes") {
+TEST_CASE_FIXTURE(Fixture, "attachments: deleted and restored with their record, bytes kept while restorable") {
   const std::string kept = attachments::attach(records, blobs, "annex-a-5.1", "policy.pdf", "", "shared");
   const std::string evidence = attachments::attach(records, blobs, risk, "evidence.pdf", "", "shared");
   const std::string own = attachments::attach(records, blobs, risk, "own.pdf", "", "only here");
@@ -100,15 +103,33 @@ TEST_CASE_FIXTURE(Fixture, "attachments: deleted with their record, and the last
   records.remove("risk", risk);
   CHECK(records.get("attachment", evidence)->deleted);
   CHECK(records.get("attachment", own)->deleted);
-  CHECK(attachments::free_unreferenced(records, blobs) == 1);  // "only here"; "shared" is still used
+  CHECK(attachments::free_unreferenced(records, blobs) == 0);  // a mistaken deletion loses no evidence
   CHECK(attachments::open(records, blobs, kept) == "shared");
 
   records.restore("risk", risk);
   CHECK_FALSE(records.get("attachment", own)->deleted);
   CHECK(attachments::open(records, blobs, evidence) == "shared");
-  CHECK(message_of([&] { attachments::open(records, blobs, own); }) ==
-        "The contents of 'own.pdf' are not in this browser (freed when it was deleted, or left out of the bundle "
-        "it came with). Attach the file again.");
+  CHECK(attachments::open(records, blobs, own) == "only here");
+
+  // Contents no attachment names (a write that never finished) are freed.
+  blobs.put("orphan");
+  CHECK(attachments::free_unreferenced(records, blobs) == 1);
+  CHECK_FALSE(blobs.has(sha256_hex("orphan")));
+}
+
+TEST_CASE_FIXTURE(Fixture, "attachments: what the bytes are and whose they are cannot be edited") {
+  const std::string id = attachments::attach(records, blobs, risk, "contract.pdf", "", "signed contract");
+  CHECK(message_of([&] {
+          records.update("attachment", id, {{"size", std::int64_t{0}}});
+        }) == "Size (bytes) cannot change: attach the file again instead.");
+  CHECK(message_of([&] {
+          records.update("attachment", id, {{"sha256", std::string(64, 'a')}});
+        }) == "SHA-256 cannot change: attach the file again instead.");
+  CHECK(message_of([&] {
+          records.update("attachment", id, {{"record", std::string("annex-a-5.1")}});
+        }) == "Attached to cannot change: attach the file again instead.");
+  records.update("attachment", id, {{"name", std::string("Contract 2026.pdf")}, {"note", std::string("Signed copy")}});
+  CHECK(attachments::open(records, blobs, id) == "signed contract");
 }
 
 TEST_CASE_FIXTURE(Fixture, "attachments: damaged contents are detected when opened") {

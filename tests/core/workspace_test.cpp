@@ -216,3 +216,31 @@ TEST_CASE("workspace: owners that an older build kept as names become people on 
   // Nothing left to do on the next open.
   CHECK(upgrade_records(records) == 0);
 }
+
+TEST_CASE("workspace: an old record that today's rules would refuse still opens, and tombstones get people too") {
+  TempDir dir;
+  FixedClock clock("2026-11-26T09:00:00Z");
+  std::string gone;
+  {
+    auto workspace = Workspace::create(dir.str(), "ws-old-rules", {"ISMS", "Client", "Anna"}, clock, nullptr);
+    Repository& records = workspace->records();
+    gone = records.create("asset", {{"name", std::string("Old laptop")}, {"type", std::string("hardware")}});
+    records.remove("asset", gone);
+    // The first build allowed a custom control numbered like an Annex A one, owners as names.
+    workspace->database().exec(
+        "INSERT INTO rec_control (id, created_at, created_by, updated_at, updated_by, revision, deleted, ref, title, "
+        "theme, source, applicable, implementation_status, owner) VALUES ('c-old', '2026-01-01T00:00:00Z', 'Anna', "
+        "'2026-01-01T00:00:00Z', 'Anna', 1, 0, '5.1', 'Our own 5.1', 'people', 'custom', 'undecided', 'not_started', "
+        "'Bob Stone')");
+    workspace->database().exec("UPDATE rec_asset SET owner = 'Bob Stone'");
+  }
+  auto reopened = Workspace::open(dir.str(), clock, nullptr);
+  Repository& records = reopened->records();
+  REQUIRE(records.count("person") == 1);
+  const std::string bob = records.list("person").front().id;
+  CHECK(records.get("control", "c-old")->get("owner") == Value(bob));
+  CHECK(records.get("asset", gone)->get("owner") == Value(bob));
+  records.restore("asset", gone);
+  CHECK_FALSE(records.get("asset", gone)->deleted);
+  CHECK(records.history("c-old").back().old_value == std::optional<std::string>("Bob Stone"));
+}

@@ -2,6 +2,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/model/field_builder.hpp"
 #include "core/model/registers/registers.hpp"
@@ -19,6 +20,22 @@ std::optional<FieldError> digest_format(const Values& values) {
   const std::string* digest = text_at(values, "sha256");
   if (digest == nullptr || is_sha256_hex(*digest)) return std::nullopt;
   return FieldError{"sha256", "SHA-256 must be 64 lowercase hexadecimal digits."};
+}
+
+// What the bytes are (their digest and size) and whose evidence they are never change: a new
+// file is a new attachment. Editing them would let the record name bytes that are not there, or
+// hide bytes from the workspace's limit.
+std::optional<FieldError> facts_unchanged(const RecordContext& context, const std::string& id, const Values& values) {
+  const std::optional<Record> stored = context.find("attachment", id);
+  if (!stored) return std::nullopt;
+  for (const auto& [key, label] : {std::pair<const char*, const char*>{"sha256", "SHA-256"},
+                                   {"size", "Size (bytes)"},
+                                   {"record", "Attached to"}}) {
+    if (stored->get(key) != value_at(values, key)) {
+      return FieldError{key, std::string(label) + " cannot change: attach the file again instead."};
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -43,6 +60,7 @@ EntityDef attachment() {
       field("note", "Note", FieldType::LongText),
   };
   def.checks = {digest_format};
+  def.context_checks = {facts_unchanged};
   return def;
 }
 

@@ -56,6 +56,26 @@ std::optional<FieldError> closed_only_when_effective(const Values& values) {
                     "A nonconformity cannot be closed before a review found the corrective actions effective."};
 }
 
+// The review that closes a nonconformity judged the actions that were done: a review dated before
+// the last action was completed (an old "effective" left over from before a reopening, or filled
+// in ahead) has not seen them.
+std::optional<FieldError> review_after_actions(const RecordContext& context, const std::string& id,
+                                               const Values& values) {
+  if (!text_is(values, "status", "closed")) return std::nullopt;
+  const std::optional<CivilDate> reviewed = parse_date(text_or_empty(value_at(values, "review_date")));
+  if (!reviewed) return std::nullopt;  // the record check asks for the date
+  std::optional<CivilDate> last_done;
+  for (const Record& action : context.find_by("corrective_action", "nonconformity", Value(id))) {
+    if (text_or_empty(action.get("status")) != "done") continue;
+    const std::optional<CivilDate> done = parse_date(text_or_empty(action.get("completed_on")));
+    if (done && (!last_done || *last_done < *done)) last_done = done;
+  }
+  if (!last_done || !(*reviewed < *last_done)) return std::nullopt;
+  return FieldError{"review_date",
+                    "The effectiveness review must come after the last corrective action was completed (" +
+                        format_date(*last_done) + ") to close the nonconformity."};
+}
+
 // Once actions are planned there are actions (10.2 c)); once they are being verified, every one
 // that was not dropped is done, or there is nothing finished to verify yet.
 std::optional<FieldError> actions_match_status(const RecordContext& context, const std::string& id,
@@ -170,7 +190,7 @@ EntityDef nonconformity() {
   };
   def.lifecycle = nonconformity_lifecycle();
   def.checks = {root_cause_when_analysed, review_complete, review_after_raising, closed_only_when_effective};
-  def.context_checks = {actions_match_status};
+  def.context_checks = {actions_match_status, review_after_actions};
   return def;
 }
 
