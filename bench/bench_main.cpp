@@ -18,6 +18,7 @@
 #include "core/figures/figures.hpp"
 #include "core/kpi/kpi_register.hpp"
 #include "core/operations/operations_figures.hpp"
+#include "core/program/management_reviews.hpp"
 #include "core/program/program_figures.hpp"
 #include "core/util/uuid.hpp"
 
@@ -172,6 +173,7 @@ static int run_benchmark(int argc, char** argv) {
       {"program progress", [&] { return figures::program_progress(records).milestones; }},
       {"late milestones", [&] { return figures::late_milestones(records, today).size(); }},
       {"what links to a risk (its evidence)", [&] { return records.linked_from(attached_to).size(); }},
+      {"management review inputs, pre-filled (10)", [&] { return review_input_drafts(records, today, today).size(); }},
       {"open one attachment (read + verify)",
        [&] { return attachments::open(records, opened.blobs(), attachment).size(); }},
       {"attachment bytes in use", [&] { return static_cast<std::size_t>(attachments::used_bytes(records)); }},

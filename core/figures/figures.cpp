@@ -89,6 +89,31 @@ std::vector<Flagged> risks_above_appetite(const Repository& records) {
   return found;
 }
 
+std::size_t count_risks_above_appetite(const Repository& records) {
+  const RiskMethod method = workspace_risk_method(records);
+  std::string levels;
+  for (const RiskLevel level : {RiskLevel::Low, RiskLevel::Medium, RiskLevel::High, RiskLevel::Critical}) {
+    if (!method.above_appetite(level)) continue;
+    levels += std::string(levels.empty() ? "'" : ", '") + std::string(to_value(level)) + "'";  // fixed words
+  }
+  if (levels.empty()) return 0;
+  Statement query = records.database().prepare(
+      "SELECT count(*) FROM rec_risk WHERE deleted = 0 AND status <> 'closed' AND "
+      "coalesce(residual_level, inherent_level) IN (" +
+      levels + ")");
+  query.step();
+  return static_cast<std::size_t>(query.column_int64(0));
+}
+
+std::size_t count_overdue_treatment_actions(const Repository& records, std::string_view today) {
+  Statement query = records.database().prepare(
+      "SELECT count(*) FROM rec_treatment_action WHERE deleted = 0 AND due_date < ? "
+      "AND status IN ('planned', 'in_progress')");
+  query.bind(1, std::string(today));
+  query.step();
+  return static_cast<std::size_t>(query.column_int64(0));
+}
+
 std::vector<Flagged> overdue_treatment_actions(const Repository& records, std::string_view today) {
   return flagged(records, "treatment_action",
                  "SELECT id, title, due_date FROM rec_treatment_action WHERE deleted = 0 AND due_date < ? "

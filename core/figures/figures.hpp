@@ -43,6 +43,10 @@ struct Flagged {
 // while there is none) is above the workspace's risk appetite; the detail is that level.
 std::vector<Flagged> risks_above_appetite(const Repository& records);
 
+// Only how many: for summaries (a management review's inputs), without reading every title.
+std::size_t count_risks_above_appetite(const Repository& records);
+std::size_t count_overdue_treatment_actions(const Repository& records, std::string_view today);
+
 // Treatment actions planned or in progress whose due date has passed; the detail is the due date.
 std::vector<Flagged> overdue_treatment_actions(const Repository& records, std::string_view today);
 

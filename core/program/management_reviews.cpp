@@ -369,14 +369,14 @@ std::string risk_results(const Repository& records, const Period& period) {
     if (pending != 0) text += " " + count_is(pending) + " not reassessed yet.";
   }
   try {
-    const std::size_t above = figures::risks_above_appetite(records).size();
+    const std::size_t above = figures::count_risks_above_appetite(records);
     text += above == 0 ? " No open risk is above the risk appetite."
                        : " " + counted(above, "open risk", "open risks") + (above == 1 ? " is" : " are") +
                              " above the risk appetite.";
   } catch (const std::invalid_argument&) {
     text += " The risk method cannot be used, so the risk appetite is not compared.";
   }
-  const std::size_t overdue = figures::overdue_treatment_actions(records, period.today).size();
+  const std::size_t overdue = figures::count_overdue_treatment_actions(records, period.today);
   text += overdue == 0 ? " No treatment action is overdue."
                        : " " + counted(overdue, "treatment action", "treatment actions") +
                              (overdue == 1 ? " is overdue." : " are overdue.");

@@ -94,6 +94,7 @@ TEST_CASE_FIXTURE(Fixture, "figures: risks by level before and after treatment, 
   REQUIRE(above.size() == 1);
   CHECK(above[0].id == outage);
   CHECK(above[0].detail == "critical");
+  CHECK(figures::count_risks_above_appetite(records) == 1);
 }
 
 TEST_CASE_FIXTURE(Fixture, "figures: overdue treatment actions and reviews, and documents due for review") {
@@ -105,6 +106,7 @@ TEST_CASE_FIXTURE(Fixture, "figures: overdue treatment actions and reviews, and 
   action("Segment network", ransomware, "2026-10-01", "in_progress");
   CHECK(titles(figures::overdue_treatment_actions(records, today)) ==
         Titles{"Segment network 2026-10-01", "Backups offline 2026-11-25"});
+  CHECK(figures::count_overdue_treatment_actions(records, today) == 2);
 
   records.create("requirement", {{"title", text("GDPR Art. 32")},
                                  {"type", text("legal")},
