@@ -641,3 +641,15 @@ TEST_CASE_FIXTURE(AssuranceFixture, "assurance: closing needs a review made afte
   record_effectiveness_review(records, nc, cara, "2026-05-10", true, "Checked in May.");
   CHECK(field("nonconformity", nc, "status") == "closed");
 }
+
+TEST_CASE_FIXTURE(AssuranceFixture, "assurance: a verified or closed nonconformity's actions stay finished") {
+  const std::string nc = ready_for_verification("No log review");
+  const std::string done = records.find_by("corrective_action", "nonconformity", Value(nc)).front().id;
+  const std::string expected =
+      "status: The nonconformity is in verification; reopen it (back to actions planned) before adding or "
+      "reopening a corrective action.";
+  CHECK(refusal([&] { records.update("corrective_action", done, {{"status", text("in_progress")}}); }) == expected);
+  CHECK(refusal([&] { action(nc, "One more thing"); }) == expected);
+  records.update("nonconformity", nc, {{"status", text("actions_planned")}});  // reopened: now it may
+  CHECK(refusal([&] { action(nc, "One more thing"); }) == "(written)");
+}

@@ -76,6 +76,20 @@ std::optional<FieldError> review_after_actions(const RecordContext& context, con
                         format_date(*last_done) + ") to close the nonconformity."};
 }
 
+// A nonconformity in verification or closed was judged on its finished actions: reopening one,
+// or adding one, goes through reopening the nonconformity, not around it.
+std::optional<FieldError> finished_while_verified(const RecordContext& context, const std::string& /*id*/,
+                                                  const Values& values) {
+  if (text_is(values, "status", "done") || text_is(values, "status", "cancelled")) return std::nullopt;
+  const std::optional<Record> parent = context.find("nonconformity", text_or_empty(value_at(values, "nonconformity")));
+  if (!parent || parent->deleted) return std::nullopt;
+  const std::string& status = text_or_empty(parent->get("status"));
+  if (status != "verification" && status != "closed") return std::nullopt;
+  return FieldError{"status", "The nonconformity is " + std::string(status == "closed" ? "closed" : "in verification") +
+                                  "; reopen it (back to actions planned) before adding or reopening a corrective "
+                                  "action."};
+}
+
 // Once actions are planned there are actions (10.2 c)); once they are being verified, every one
 // that was not dropped is done, or there is nothing finished to verify yet.
 std::optional<FieldError> actions_match_status(const RecordContext& context, const std::string& id,
@@ -218,6 +232,7 @@ EntityDef corrective_action() {
   };
   def.lifecycle = action_lifecycle();
   def.checks = {done_has_date};
+  def.context_checks = {finished_while_verified};
   return def;
 }
 
