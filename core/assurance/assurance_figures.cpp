@@ -1,20 +1,8 @@
 #include "core/assurance/assurance_figures.hpp"
 
+#include "core/figures/counting.hpp"
+
 namespace isms::figures {
-namespace {
-
-Counts zero_counts(const Repository& records, std::string_view kind, std::string_view field) {
-  Counts counts;
-  for (const EnumOption& option : records.registry().get(kind).field(field)->options) counts[option.value] = 0;
-  return counts;
-}
-
-std::string column_or_empty(const Statement& query, int column) {
-  return query.column_is_null(column) ? std::string() : query.column_text(column);
-}
-
-}  // namespace
-
 NonconformityAges open_nonconformities_by_age(const Repository& records, std::string_view today) {
   NonconformityAges ages;
   ages.by_age = {{age_under_30, 0}, {age_30_to_90, 0}, {age_90_to_180, 0}, {age_over_180, 0}};
@@ -31,8 +19,8 @@ NonconformityAges open_nonconformities_by_age(const Repository& records, std::st
   while (query.step()) {
     const auto count = static_cast<std::size_t>(query.column_int64(2));
     ages.open += count;
-    ages.by_age[column_or_empty(query, 0)] += count;
-    ages.by_severity[column_or_empty(query, 1)] += count;
+    ages.by_age[query.column_text(0)] += count;
+    ages.by_severity[query.column_text(1)] += count;
   }
   return ages;
 }
@@ -50,14 +38,9 @@ std::vector<Flagged> overdue_corrective_actions(const Repository& records, std::
 }
 
 Counts audit_findings_by_result(const Repository& records) {
-  Counts counts = zero_counts(records, "audit_item", "result");
-  // Items are part of their audit and deleted with it; the join also keeps out an item whose
+  // Items are part of their audit and deleted with it; the condition also keeps out an item whose
   // audit is gone some other way (a damaged import), so the figure matches what the audits show.
-  Statement query = records.database().prepare(
-      "SELECT result, count(*) FROM rec_audit_item WHERE deleted = 0 "
-      "AND audit IN (SELECT id FROM rec_audit WHERE deleted = 0) GROUP BY 1");
-  while (query.step()) counts[column_or_empty(query, 0)] += static_cast<std::size_t>(query.column_int64(1));
-  return counts;
+  return count_by(records, "audit_item", "result", " AND audit IN (SELECT id FROM rec_audit WHERE deleted = 0)");
 }
 
 std::map<std::string, Counts> audit_findings_by_audit(const Repository& records) {
@@ -69,7 +52,7 @@ std::map<std::string, Counts> audit_findings_by_audit(const Repository& records)
   while (query.step()) {
     Counts& counts = by_audit.try_emplace(query.column_text(0), zero).first->second;
     const auto count = static_cast<std::size_t>(query.column_int64(2));
-    if (count > 0) counts[column_or_empty(query, 1)] += count;
+    if (count > 0) counts[query.column_text(1)] += count;
   }
   return by_audit;
 }

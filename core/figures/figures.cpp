@@ -1,5 +1,7 @@
 #include "core/figures/figures.hpp"
 
+#include "core/figures/counting.hpp"
+
 #include <algorithm>
 
 #include "core/policy/policy_versions.hpp"
@@ -7,26 +9,6 @@
 
 namespace isms::figures {
 namespace {
-
-Counts zero_counts(const Repository& records, std::string_view kind, std::string_view field) {
-  Counts counts;
-  for (const EnumOption& option : records.registry().get(kind).field(field)->options) counts[option.value] = 0;
-  return counts;
-}
-
-// SELECT <field>, count(*) ... GROUP BY: one pass over the table.
-Counts count_by(const Repository& records, std::string_view kind, std::string_view field, const std::string& where) {
-  Counts counts = zero_counts(records, kind, field);
-  const Database& db = records.database();
-  const std::string table = "rec_" + std::string(kind);
-  Statement query = db.prepare("SELECT \"" + std::string(field) + "\", count(*) FROM \"" + table +
-                               "\" WHERE deleted = 0" + where + " GROUP BY 1");
-  while (query.step()) {
-    counts[query.column_is_null(0) ? std::string() : query.column_text(0)] +=
-        static_cast<std::size_t>(query.column_int64(1));
-  }
-  return counts;
-}
 
 std::vector<Flagged> flagged(const Repository& records, const std::string& kind, const std::string& sql,
                              const std::string& bound) {
@@ -73,7 +55,7 @@ SoaCoverage soa_coverage(const Repository& records) {
 }
 
 RiskLevels risk_levels(const Repository& records) {
-  return {count_by(records, "risk", "inherent_level", ""), count_by(records, "risk", "residual_level", "")};
+  return {count_by(records, "risk", "inherent_level"), count_by(records, "risk", "residual_level")};
 }
 
 std::vector<Flagged> risks_above_appetite(const Repository& records) {
@@ -161,12 +143,12 @@ std::vector<Flagged> processes_without_accountable(const Repository& records) {
                  {});
 }
 
-Counts objectives_by_status(const Repository& records) { return count_by(records, "objective", "status", ""); }
+Counts objectives_by_status(const Repository& records) { return count_by(records, "objective", "status"); }
 
 Counts requirements_by_compliance(const Repository& records) {
   return count_by(records, "requirement", "compliance_status", " AND coalesce(applicability, '') <> 'not_applicable'");
 }
 
-Counts clause_progress(const Repository& records) { return count_by(records, "clause", "status", ""); }
+Counts clause_progress(const Repository& records) { return count_by(records, "clause", "status"); }
 
 }  // namespace isms::figures
