@@ -35,6 +35,8 @@
 #define ICON_BAN "\xef\x81\x9e"           // U+F05E
 #define ICON_CIRCLE "\xef\x84\x91"        // U+F111
 #define ICON_USER "\xef\x80\x87"          // U+F007
+#define ICON_PAPERCLIP "\xef\x83\x86"     // U+F0C6
+#define ICON_DOWNLOAD "\xef\x80\x99"      // U+F019
 
 namespace isms::app::icon {
 // The range the icon font contributes to the atlas.

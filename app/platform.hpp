@@ -29,6 +29,20 @@ class Platform : public StorageObserver {
   virtual SaveStatus save_status() const = 0;
   // Asks for frames to be drawn again after `ms` (tooltips, timed messages).
   virtual void wake_after(int ms) = 0;
+
+  // Makes one file of a loaded folder readable. Attachment bytes are kept apart from the rest of
+  // their workspace's folder and not loaded with it (a workspace may hold 250 MB of evidence), so
+  // the app asks for each file when a person opens it; `done` runs when it is there, perhaps later.
+  virtual void load_file(const std::string& path, LoadDone done) = 0;
+
+  using FilePicked = std::function<void(const std::string& name, const std::string& media_type, std::string bytes)>;
+  // Asks the person to choose a file; `picked` runs later with it. Nothing runs if they cancel.
+  // `accept` narrows the picker's choice as an HTML accept attribute (".json"); "" for any file.
+  virtual void pick_file(const std::string& accept, FilePicked picked) = 0;
+  // Who receives a file dropped onto the window (an empty function: nobody, drops are ignored).
+  virtual void on_file_dropped(FilePicked handler) = 0;
+  // Hands bytes to the person as a file to keep (the browser's download).
+  virtual void download(const std::string& name, const std::string& media_type, const std::string& bytes) = 0;
 };
 
 }  // namespace isms::app

@@ -4,7 +4,9 @@
 #include <utility>
 
 #include "core/attachments/attachments.hpp"
+#include "core/model/value_access.hpp"
 #include "core/util/text.hpp"
+#include "core/workspace/record_creation.hpp"
 
 namespace isms::app {
 
@@ -185,7 +187,7 @@ bool Session::save_record(RecordDraft& draft) {
   draft.problem.clear();
   try {
     if (draft.is_new()) {
-      draft.id = records.create(draft.kind, values_of(def, draft));
+      draft.id = create_record(records, draft.kind, values_of(def, draft), clock_.now_utc().substr(0, 10));
       notice_ = "Added " + label_in_sentence(def.label) + " \"" + records.title_of(*records.get(draft.kind, draft.id)) +
                 "\".";
     } else {
@@ -226,6 +228,55 @@ bool Session::delete_record(RecordDraft& draft, OnLinks on_links) {
     draft.problem = e.what();
     return false;
   }
+}
+
+std::vector<Record> Session::attachments_of(const std::string& record_id) const {
+  if (!current_) return {};
+  return current_->records().query(
+      "attachment", RecordQuery().where_is("record", Condition::Op::Equal, {record_id}).sort_by("name"));
+}
+
+void Session::attach_file(const std::string& record_id) {
+  if (!current_) return;
+  const std::string workspace_id = current_->id();
+  platform_.pick_file("", [this, alive = alive_, workspace_id, record_id](const std::string& name,
+                                                                      const std::string& media_type, std::string bytes) {
+    // The person may have closed or switched the workspace while the picker was open.
+    if (!*alive || !current_ || current_->id() != workspace_id) return;
+    report_failure(("\"" + name + "\" was not attached").c_str(), [&] {
+      attachments::attach(current_->records(), current_->blobs(), record_id, name, media_type, bytes);
+      notice_ = "Attached \"" + name + "\".";
+    });
+  });
+}
+
+void Session::open_attachment(const std::string& attachment_id) {
+  if (!current_) return;
+  const auto attachment = current_->records().get("attachment", attachment_id);
+  if (!attachment || attachment->deleted) return;
+  const std::string workspace_id = current_->id();
+  const std::string name = text_or_empty(attachment->get("name"));
+  const std::string path = current_->blobs().dir() + "/" + text_or_empty(attachment->get("sha256"));
+  platform_.load_file(path, [this, alive = alive_, workspace_id, attachment_id, name](bool, const std::string&) {
+    if (!*alive || !current_ || current_->id() != workspace_id) return;
+    // open() says what is wrong when the load failed (missing) or the bytes changed (damaged).
+    report_failure(("\"" + name + "\" could not be opened").c_str(), [&] {
+      const std::string bytes = attachments::open(current_->records(), current_->blobs(), attachment_id);
+      const auto record = current_->records().get("attachment", attachment_id);
+      platform_.download(name, record ? text_or_empty(record->get("media_type")) : "", bytes);
+    });
+  });
+}
+
+void Session::remove_attachment(const std::string& attachment_id) {
+  if (!current_) return;
+  const auto attachment = current_->records().get("attachment", attachment_id);
+  if (!attachment || attachment->deleted) return;
+  const std::string name = text_or_empty(attachment->get("name"));
+  report_failure(("\"" + name + "\" was not removed").c_str(), [&] {
+    current_->records().remove("attachment", attachment_id);
+    notice_ = "Removed \"" + name + "\".";
+  });
 }
 
 void Session::removing_dir(const std::string& dir) { platform_.removing_dir(dir); }

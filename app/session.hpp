@@ -58,6 +58,17 @@ class Session : private StorageObserver {
   // Deletes a record of the open workspace; with OnLinks::Refuse a record others point at is
   // not deleted and the draft's problem says which ones (the view then offers to unlink).
   bool delete_record(RecordDraft& draft, OnLinks on_links);
+  // Evidence attached to a record of the open workspace: live attachments, by file name.
+  std::vector<Record> attachments_of(const std::string& record_id) const;
+  // Asks the person for a file and attaches it to the record once they chose one. A refusal (too
+  // large, the record deleted meanwhile) becomes the problem shown; nothing is stored then.
+  void attach_file(const std::string& record_id);
+  // Loads an attachment's bytes, only now, checks them against their SHA-256 and hands them to
+  // the person as a download. Missing or damaged bytes become the problem shown.
+  void open_attachment(const std::string& attachment_id);
+  // Deletes an attachment record (restorable: its bytes stay while it can come back).
+  void remove_attachment(const std::string& attachment_id);
+
   // Grows with every change committed to the open workspace: views re-query when it moves.
   std::uint64_t data_revision() const { return data_revision_; }
 

@@ -56,6 +56,7 @@ struct UiState {
   RenameForm rename;
   Confirmation trash;        // move one workspace to the trash
   Confirmation empty_trash;  // delete every trashed workspace for good
+  Confirmation remove_attachment;  // an attachment of the record in the editor
   RegisterView table;
   RecordDraft draft;  // the record in the editor; kind empty when none is open
   bool confirm_delete = false;

@@ -6,6 +6,11 @@
  * IndexedDB database: opening one workspace loads only that workspace. SQLite never sees
  * IndexedDB; it writes an in-memory file that is copied back by IDBFS.syncfs.
  * All IndexedDB work goes through one queue, so two syncs never run at once.
+ *
+ * Attachment bytes (files under a workspace's "blobs/" folder) are kept in the workspace's
+ * IndexedDB database like its other files, but IDBFS never loads them with the workspace: the
+ * sync sees only blobs that are new in memory (to write them once; content-addressed files never
+ * change). A blob is read from IndexedDB when a person opens it (isms_file_load).
  */
 mergeInto(LibraryManager.library, {
   $ISMS__deps: ['$FS', '$IDBFS'],
@@ -57,7 +62,51 @@ mergeInto(LibraryManager.library, {
     mountAt: function(dir) {
       try { return FS.lookupPath(dir, { follow_mount: false }).node.mounted || null; } catch (e) { return null; }
     },
+    // Attachment bytes: "<workspace>/blobs/<sha256>" (and the temporary name a write goes through).
+    isBlobPath: function(path) { return /\/blobs\/[^\/]+$/.test(path); },
+    keptBlobs: {},  // blob path -> true once IndexedDB is known to hold it
+    // Wraps IDBFS's two listings once, so neither direction of a sync ever moves kept blobs:
+    // a load leaves them in IndexedDB, a write-back neither rewrites nor deletes them.
+    installBlobFilter: function() {
+      if (ISMS.blobFilterInstalled) return;
+      ISMS.blobFilterInstalled = true;
+      var remoteSet = IDBFS.getRemoteSet, localSet = IDBFS.getLocalSet;
+      IDBFS.getRemoteSet = function(mount, callback) {
+        remoteSet(mount, function(err, set) {
+          if (!err) Object.keys(set.entries).forEach(function(path) {
+            if (!ISMS.isBlobPath(path)) return;
+            ISMS.keptBlobs[path] = true;
+            delete set.entries[path];
+          });
+          callback(err, set);
+        });
+      };
+      IDBFS.getLocalSet = function(mount, callback) {
+        localSet(mount, function(err, set) {
+          if (!err) Object.keys(set.entries).forEach(function(path) {
+            if (ISMS.isBlobPath(path) && ISMS.keptBlobs[path]) delete set.entries[path];
+          });
+          callback(err, set);
+        });
+      };
+    },
+    // Reads a File and calls deliver(name, type, data, size) with its bytes on the heap.
+    handFile: function(file, deliver) {
+      file.arrayBuffer().then(function(buffer) {
+        var bytes = new Uint8Array(buffer);
+        var data = _malloc(Math.max(bytes.length, 1));
+        if (!data) { console.warn('not enough memory for ' + file.name); return; }
+        HEAPU8.set(bytes, data);
+        try {
+          ISMS.withCString(file.name, function(name) {
+            ISMS.withCString(file.type || '', function(type) { deliver(name, type, data, bytes.length); });
+          });
+        } finally { _free(data); }
+        ISMS.wake();
+      });
+    },
     ensureMounted: function(dir) {
+      ISMS.installBlobFilter();
       if (ISMS.mountAt(dir)) return;
       try { FS.mkdirTree(dir); } catch (e) {}  // exists already
       FS.mount(IDBFS, {}, dir);
@@ -196,6 +245,78 @@ mergeInto(LibraryManager.library, {
     });
   },
 
+  // Makes one kept file readable (an attachment's bytes, which loads do not bring), then calls
+  // isms_file_loaded(token, ok, error). A file already in memory answers at once.
+  isms_file_load__deps: ['$ISMS', '$PATH'],
+  isms_file_load: function(pathPtr, token) {
+    var path = UTF8ToString(pathPtr);
+    var answer = function(err) {
+      ISMS.withCString(err ? ISMS.errorText(err) : '', function(msg) {
+        Module['_isms_file_loaded'](token, err ? 0 : 1, msg);
+      });
+      ISMS.wake();
+    };
+    if (FS.analyzePath(path).exists) return setTimeout(function() { answer(null); }, 0);
+    var mount = null;
+    try { mount = FS.lookupPath(PATH.dirname(path)).node.mount; } catch (e) {}
+    if (!mount || mount.type !== IDBFS || !ISMS.status.available) {
+      return setTimeout(function() { answer(new Error('not kept by this browser')); }, 0);
+    }
+    ISMS.enqueue({
+      run: function(done) {
+        IDBFS.getDB(mount.mountpoint, function(err, db) {
+          if (err) { if (done()) answer(err); return; }
+          var request = db.transaction([IDBFS.DB_STORE_NAME], 'readonly').objectStore(IDBFS.DB_STORE_NAME).get(path);
+          request.onsuccess = function() {
+            if (!done()) return;
+            var entry = request.result;
+            if (!entry || !entry.contents) return answer(new Error('not kept by this browser'));
+            try {
+              FS.mkdirTree(PATH.dirname(path));
+              FS.writeFile(path, entry.contents);
+              FS.utime(path, entry.timestamp, entry.timestamp);
+            } catch (e) { return answer(e); }
+            answer(null);
+          };
+          request.onerror = function(e) { e.preventDefault(); if (done()) answer(request.error); };
+        });
+      },
+      fail: answer,
+    });
+  },
+
+  // Opens the browser's file picker; the chosen file's name, type and bytes go to
+  // isms_file_picked(token, ...). A cancelled picker calls nothing.
+  isms_file_pick__deps: ['$ISMS'],
+  isms_file_pick: function(acceptPtr, token) {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = UTF8ToString(acceptPtr);
+    input.style.display = 'none';
+    input.addEventListener('change', function() {
+      var file = input.files && input.files[0];
+      input.remove();
+      if (file) ISMS.handFile(file, function(name, type, data, size) {
+        Module['_isms_file_picked'](token, name, type, data, size);
+      });
+    });
+    document.body.appendChild(input);
+    input.click();
+  },
+
+  // Hands bytes to the person as a downloaded file.
+  isms_download: function(namePtr, typePtr, data, size) {
+    var blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(typePtr) || 'application/octet-stream' });
+    var url = URL.createObjectURL(blob);
+    var link = document.createElement('a');
+    link.href = url;
+    link.download = UTF8ToString(namePtr);
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
+  },
+
   isms_storage_flush__deps: ['$ISMS'],
   isms_storage_flush: function() { ISMS.saveNow(); },
 
@@ -222,6 +343,14 @@ mergeInto(LibraryManager.library, {
       var text = (e.clipboardData && e.clipboardData.getData('text/plain')) || '';
       ISMS.withCString(text, Module['_isms_clipboard_pasted']);
       ISMS.wake();
+    });
+    // A file dropped onto the window goes to the app (importing a bundle); the browser must not
+    // navigate away to show it.
+    window.addEventListener('dragover', function(e) { e.preventDefault(); });
+    window.addEventListener('drop', function(e) {
+      e.preventDefault();
+      var file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+      if (file) ISMS.handFile(file, Module['_isms_file_dropped']);
     });
     // A change of devicePixelRatio (zoom, moving to another screen) must redraw sharp.
     var watchRatio = function() {

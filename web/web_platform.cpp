@@ -64,6 +64,47 @@ app::SaveStatus WebPlatform::save_status() const {
 
 void WebPlatform::wake_after(int ms) { isms_schedule_wake(ms); }
 
+void WebPlatform::load_file(const std::string& path, LoadDone done) {
+  const int token = next_token_++;
+  file_loads_[token] = std::move(done);
+  isms_file_load(path.c_str(), token);
+}
+
+void WebPlatform::finish_file_load(int token, bool ok, const char* error) {
+  const auto found = file_loads_.find(token);
+  if (found == file_loads_.end()) return;
+  const LoadDone done = std::move(found->second);
+  file_loads_.erase(found);
+  done(ok, error ? error : "");
+}
+
+void WebPlatform::pick_file(const std::string& accept, FilePicked picked) {
+  const int token = next_token_++;
+  pickers_[token] = std::move(picked);
+  isms_file_pick(accept.c_str(), token);
+}
+
+void WebPlatform::on_file_dropped(FilePicked handler) { drop_handler_ = std::move(handler); }
+
+void WebPlatform::finish_drop(const char* name, const char* media_type, const unsigned char* bytes, std::size_t size) {
+  if (!drop_handler_) return;
+  drop_handler_(name ? name : "", media_type ? media_type : "",
+                std::string(reinterpret_cast<const char*>(bytes), size));
+}
+
+void WebPlatform::finish_pick(int token, const char* name, const char* media_type, const unsigned char* bytes,
+                              std::size_t size) {
+  const auto found = pickers_.find(token);
+  if (found == pickers_.end()) return;
+  const FilePicked picked = std::move(found->second);
+  pickers_.erase(found);
+  picked(name ? name : "", media_type ? media_type : "", std::string(reinterpret_cast<const char*>(bytes), size));
+}
+
+void WebPlatform::download(const std::string& name, const std::string& media_type, const std::string& bytes) {
+  isms_download(name.c_str(), media_type.c_str(), bytes.data(), bytes.size());
+}
+
 void WebPlatform::prepare_dir(const std::string& dir) {
   folders_[dir] = Folder{};  // new and empty: nothing to load
   isms_storage_prepare(dir.c_str());
@@ -84,4 +125,18 @@ void WebPlatform::removed_dir(const std::string& dir) {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void isms_storage_loaded(int token, int ok, const char* error) {
   isms::web::web_platform().finish_load(token, ok != 0, error);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void isms_file_loaded(int token, int ok, const char* error) {
+  isms::web::web_platform().finish_file_load(token, ok != 0, error);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void isms_file_picked(int token, const char* name, const char* media_type,
+                                                      const unsigned char* bytes, std::size_t size) {
+  isms::web::web_platform().finish_pick(token, name, media_type, bytes, size);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void isms_file_dropped(const char* name, const char* media_type,
+                                                       const unsigned char* bytes, std::size_t size) {
+  isms::web::web_platform().finish_drop(name, media_type, bytes, size);
 }

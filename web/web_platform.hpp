@@ -15,6 +15,10 @@ class WebPlatform final : public app::Platform {
   void flush() override;
   app::SaveStatus save_status() const override;
   void wake_after(int ms) override;
+  void load_file(const std::string& path, LoadDone done) override;
+  void pick_file(const std::string& accept, FilePicked picked) override;
+  void on_file_dropped(FilePicked handler) override;
+  void download(const std::string& name, const std::string& media_type, const std::string& bytes) override;
 
   void prepare_dir(const std::string& dir) override;
   void committed(const std::string& db_path) override;
@@ -23,6 +27,9 @@ class WebPlatform final : public app::Platform {
 
   // Called from JavaScript when a load finishes.
   void finish_load(int token, bool ok, const char* error);
+  void finish_file_load(int token, bool ok, const char* error);
+  void finish_drop(const char* name, const char* media_type, const unsigned char* bytes, std::size_t size);
+  void finish_pick(int token, const char* name, const char* media_type, const unsigned char* bytes, std::size_t size);
 
  private:
   // A folder is loaded once per page: loading it again would overwrite newer in-memory files.
@@ -35,6 +42,10 @@ class WebPlatform final : public app::Platform {
   std::map<std::string, Folder> folders_;
   std::map<int, std::string> tokens_;  // load in flight -> its folder
   int next_token_ = 1;
+  std::map<int, LoadDone> file_loads_;   // file load in flight -> who waits
+  std::map<int, FilePicked> pickers_;    // file picker open -> who waits
+  FilePicked drop_handler_;
+
 };
 
 WebPlatform& web_platform();

@@ -4,6 +4,7 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "app/automation.hpp"
@@ -295,6 +296,66 @@ void field_editor(Session& session, UiState& ui, const FieldDef& field, float wi
   }
 }
 
+std::string size_text(std::int64_t bytes) {
+  char text[32];
+  if (bytes < 1024) {
+    std::snprintf(text, sizeof text, "%lld bytes", static_cast<long long>(bytes));
+  } else if (bytes < 1024 * 1024) {
+    std::snprintf(text, sizeof text, "%.1f KB", static_cast<double>(bytes) / 1024.0);
+  } else {
+    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  }
+  return text;
+}
+
+// The files attached to the record as evidence: opened (downloaded) on demand, since their bytes
+// are not loaded with the workspace; removing one asks first.
+void evidence(Session& session, UiState& ui, const std::string& record_id) {
+  ImGui::Separator();
+  ImGui::TextUnformatted("Evidence");
+  const std::vector<Record> files = session.attachments_of(record_id);
+  if (files.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ui::keyed_text("attachments-none", "No files attached.");
+    ImGui::PopStyleColor();
+  }
+  for (const Record& file : files) {
+    ImGui::PushID(file.id.c_str());
+    const std::string name = to_display(file.get("name"));
+    ImGui::Bullet();
+    ui::keyed_text(("attachment:" + name).c_str(), name);
+    ImGui::SameLine();
+    const Value& size = file.get("size");
+    ImGui::TextDisabled("%s", size_text(std::holds_alternative<std::int64_t>(size) ? std::get<std::int64_t>(size) : 0).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(ICON_DOWNLOAD " Open")) session.open_attachment(file.id);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(ICON_TIMES " Remove")) {
+      ui.remove_attachment = {true, file.id, name};
+    }
+    ImGui::PopID();
+  }
+  if (ImGui::Button(ICON_PAPERCLIP "  Attach file")) session.attach_file(record_id);
+  ImGui::SameLine();
+  ImGui::TextDisabled("Up to 25 MB a file, 250 MB a workspace.");
+
+  if (ui.remove_attachment.requested) {
+    ImGui::OpenPopup("Remove attachment");
+    ui.remove_attachment.requested = false;
+  }
+  if (ImGui::BeginPopupModal("Remove attachment", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("Remove \"%s\" from this record?", ui.remove_attachment.name.c_str());
+    ImGui::TextDisabled("It stays in the history and can be restored with its file.");
+    if (ui::danger_button("Remove")) {
+      session.remove_attachment(ui.remove_attachment.id);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
 void editor(Session& session, UiState& ui, const EntityDef& def) {
   RecordDraft& draft = ui.draft;
   Repository& records = session.current()->records();
@@ -335,7 +396,9 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
     ImGui::Spacing();
   }
   if (!draft.is_new()) {
-    const std::vector<LinkedRecord> referrers = records.linked_from(draft.id);
+    std::vector<LinkedRecord> referrers = records.linked_from(draft.id);
+    // Attachments have their own list below, with their actions.
+    std::erase_if(referrers, [](const LinkedRecord& referrer) { return referrer.kind == "attachment"; });
     if (!referrers.empty()) {
       ImGui::Separator();
       ImGui::TextUnformatted("Linked from");
@@ -343,6 +406,7 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
         ImGui::BulletText("%s: %s", records.registry().get(referrer.kind).label.c_str(), referrer.title.c_str());
       }
     }
+    if (def.kind != "attachment") evidence(session, ui, draft.id);
   }
   ImGui::EndChild();
 }

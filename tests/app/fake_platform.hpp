@@ -2,6 +2,7 @@
 // A Platform for native tests: folders are plain folders, loads answer when the test says so.
 
 #include <deque>
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,6 +37,27 @@ class FakePlatform final : public app::Platform {
   void flush() override { ++flushes; }
   app::SaveStatus save_status() const override { return {storage_works, false, "", ""}; }
   void wake_after(int) override {}
+  // Files load at once (the test's folders are plain folders); the test picks files by hand.
+  void load_file(const std::string& path, LoadDone done) override {
+    loaded_files.push_back(path);
+    done(std::filesystem::exists(path), std::filesystem::exists(path) ? "" : "not kept");
+  }
+  void pick_file(const std::string& accept, FilePicked picked) override {
+    accepts.push_back(accept);
+    pickers.push_back(std::move(picked));
+  }
+  void on_file_dropped(FilePicked handler) override { drop_handler = std::move(handler); }
+  void download(const std::string& name, const std::string& type, const std::string& bytes) override {
+    downloads.push_back({name, type, bytes});
+  }
+  struct Download {
+    std::string name, type, bytes;
+  };
+  std::vector<std::string> loaded_files;
+  std::vector<FilePicked> pickers;  // open file pickers, oldest first
+  std::vector<std::string> accepts;
+  FilePicked drop_handler;
+  std::vector<Download> downloads;
   void prepare_dir(const std::string& dir) override { prepared.push_back(dir); }
   void committed(const std::string& path) override { committed_paths.push_back(path); }
   void removed_dir(const std::string& dir) override { removed.push_back(dir); }

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include <set>
 
@@ -158,6 +159,62 @@ TEST_CASE_FIXTURE(SessionFixture, "records are saved from drafts that keep the t
   CHECK_FALSE(session.delete_record(person, isms::OnLinks::Refuse));
   CHECK(person.problem.find("still linked from 1 record: Risk 'Ransomware' (Risk owner)") != std::string::npos);
   CHECK(session.delete_record(person, isms::OnLinks::Unlink));
+}
+
+TEST_CASE_FIXTURE(SessionFixture, "evidence is attached from a picked file, opened on demand and removed") {
+  session.start();
+  REQUIRE(session.create_workspace(kDraft).empty());
+  isms::app::RecordDraft asset = isms::app::draft_for_new(session.current()->registry().get("asset"));
+  asset.text["name"] = "Payroll database";
+  asset.text["type"] = "information";
+  REQUIRE(session.save_record(asset));
+
+  session.attach_file(asset.id);
+  REQUIRE(platform.pickers.size() == 1);
+  CHECK(session.attachments_of(asset.id).empty());  // nothing until the person has chosen
+  platform.pickers[0]("backup-test.pdf", "application/pdf", "%PDF-1.7 evidence");
+  CHECK(session.notice() == "Attached \"backup-test.pdf\".");
+  const auto files = session.attachments_of(asset.id);
+  REQUIRE(files.size() == 1);
+
+  session.open_attachment(files[0].id);
+  REQUIRE(platform.downloads.size() == 1);
+  CHECK(platform.downloads[0].name == "backup-test.pdf");
+  CHECK(platform.downloads[0].type == "application/pdf");
+  CHECK(platform.downloads[0].bytes == "%PDF-1.7 evidence");
+  REQUIRE(platform.loaded_files.size() == 1);  // the bytes were asked for only now
+  CHECK(platform.loaded_files[0].find("/blobs/") != std::string::npos);
+
+  SUBCASE("a file over the limit is refused with the reason and nothing is stored") {
+    session.attach_file(asset.id);
+    platform.pickers[1]("huge.iso", "", std::string(25 * 1024 * 1024 + 1, 'x'));
+    CHECK(session.problem().rfind("\"huge.iso\" was not attached: ", 0) == 0);
+    CHECK(session.attachments_of(asset.id).size() == 1);
+  }
+  SUBCASE("damaged bytes are not handed out") {
+    const std::string path = platform.loaded_files[0];
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << "tampered";
+    session.open_attachment(files[0].id);
+    CHECK(platform.downloads.size() == 1);
+    CHECK(session.problem().rfind("\"backup-test.pdf\" could not be opened: ", 0) == 0);
+  }
+  SUBCASE("removed, it leaves the record's list") {
+    session.remove_attachment(files[0].id);
+    CHECK(session.attachments_of(asset.id).empty());
+    CHECK(session.notice() == "Removed \"backup-test.pdf\".");
+  }
+}
+
+TEST_CASE_FIXTURE(SessionFixture, "a management review made from the form gets its ten inputs pre-filled") {
+  session.start();
+  REQUIRE(session.create_workspace(kDraft).empty());
+  isms::app::RecordDraft review = isms::app::draft_for_new(session.current()->registry().get("management_review"));
+  review.text["title"] = "Management review 2026";
+  review.text["date"] = "2026-12-10";
+  REQUIRE(session.save_record(review));
+  const auto inputs = session.current()->records().query(
+      "review_input", isms::RecordQuery().where_is("review", isms::Condition::Op::Equal, {review.id}));
+  CHECK(inputs.size() == 10);
 }
 
 TEST_CASE("the navigation groups list every register a person edits on its own page") {

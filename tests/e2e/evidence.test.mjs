@@ -1,0 +1,97 @@
+// Evidence attached to a record through the browser's own file chooser, opened through a real
+// download, and read from IndexedDB only when opened: reopening the workspace after a reload
+// must not read any attachment bytes (issue 7: "loaded only when opened").
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startSite, openBrowser, closeBrowsers, AppPage } from './lib/harness.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await closeBrowsers(); await site.close(); });
+
+// Every key the page reads from IndexedDB one by one (IDBFS reads each file of a load this way).
+function recordIndexedDbReads() {
+  window.__idbReads = [];
+  const get = IDBObjectStore.prototype.get;
+  IDBObjectStore.prototype.get = function(key) {
+    window.__idbReads.push(String(key));
+    return get.apply(this, arguments);
+  };
+}
+const blobReads = (app) => app.page.evaluate(() => window.__idbReads.filter((k) => k.includes('/blobs/')));
+
+async function editorPoint(app) {
+  const button = (await app.has('Add')) ? await app.find('Add') : await app.find('Save');
+  return { x: button.x + 200, y: button.y + 250 };
+}
+
+async function openRisk(app, title) {
+  const entry = { label: /^Risks( \(\d+\))?$/, window: 'Navigation' };
+  if (!(await app.has(entry))) await app.click({ label: 'Risk', window: 'Navigation' });
+  await app.click(entry);
+  await app.waitText('page-title', 'Risks');
+  if (title) await app.click({ label: title });
+}
+
+async function downloadOf(app, query) {
+  const [download] = await Promise.all([app.page.waitForEvent('download'), app.click(query)]);
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
+}
+
+test('attach a file to a risk, open it, and find it again after a reload without loading it early', async () => {
+  const browser = await openBrowser();
+  await browser.context.addInitScript(recordIndexedDbReads);
+  let app = await AppPage.open(browser.context, site.url, 'evidence');
+  await app.click('New workspace');
+  await app.fill('Workspace name', 'Evidence 2027');
+  await app.fill('Client organisation', 'Client GmbH');
+  await app.fill('Consultant', 'Anna Dvořák');
+  await app.click('Create workspace');
+  await app.waitText('page-title', 'Evidence 2027');
+
+  await openRisk(app);
+  await app.click('New risk');
+  for (const [label, text] of [['Title', 'Backups fail silently'], ['Inherent likelihood', '3'], ['Inherent impact', '4']]) {
+    const field = { label, kind: 'item' };
+    await app.reveal(field, await editorPoint(app));
+    await app.fill(field, text);
+  }
+  await app.click('Add');
+  await app.waitText('count:risk', '1 records');
+
+  // The browser's file chooser, as a person would use it.
+  const evidence = Buffer.from('%PDF-1.7\nrestore test of 2026-11-20: all 14 systems restored\n\u00e9\u0142\n');
+  await app.reveal('Attach file', await editorPoint(app));
+  const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.click('Attach file')]);
+  await chooser.setFiles({ name: 'restore-test.pdf', mimeType: 'application/pdf', buffer: evidence });
+  await app.find({ label: 'Attached "restore-test.pdf".' });
+  await app.reveal({ id: 'attachment:restore-test.pdf' }, await editorPoint(app));
+  await app.screenshot('attached');
+
+  let got = await downloadOf(app, 'Open');
+  assert.equal(got.name, 'restore-test.pdf');
+  assert.deepEqual(got.bytes, evidence);
+
+  // Kept across a reload; the workspace opens without reading the bytes.
+  await app.waitText('save-status', /^Saved in this browser at/, { timeout: 15000 });
+  await app.reload();
+  await app.clickRowAction('Evidence 2027', 'Open');
+  await app.waitText('page-title', 'Evidence 2027');
+  await openRisk(app, 'Backups fail silently');
+  await app.reveal({ id: 'attachment:restore-test.pdf' }, await editorPoint(app));
+  assert.deepEqual(await blobReads(app), [], 'no attachment bytes are read before they are opened');
+
+  got = await downloadOf(app, 'Open');
+  assert.deepEqual(got.bytes, evidence);
+  assert.equal((await blobReads(app)).length, 1, 'opening reads the one file, once');
+  await app.screenshot('opened-after-reload');
+
+  // Removing asks first, then the record's list is empty.
+  await app.click('Remove');
+  await app.screenshot('remove-confirmation');
+  await app.click({ label: 'Remove', window: 'Remove attachment' });
+  await app.gone({ id: 'attachment:restore-test.pdf' });
+  await app.reveal({ id: 'attachments-none' }, await editorPoint(app));
+  app.assertNoProblems();
+});
