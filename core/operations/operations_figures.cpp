@@ -32,7 +32,7 @@ std::vector<Flagged> supplier_assessments_due(const Repository& records, std::st
   // "YYYY-MM-DD" sorts in calendar order, so the window is a text comparison SQLite can do.
   const std::string limit = format_date(add_days(*day, within_days));
   Statement query = records.database().prepare(
-      "SELECT id, name, coalesce(next_assessment, '') FROM rec_supplier WHERE deleted = 0 AND status = 'active' "
+      "SELECT id, name, coalesce(next_assessment, '') FROM rec_supplier WHERE deleted = 0 AND status IN ('active', 'under_review') "
       "AND (next_assessment IS NULL OR next_assessment <= ?) "
       "ORDER BY coalesce(next_assessment, ''), name COLLATE NOCASE, id");
   query.bind(1, limit);

@@ -23,8 +23,9 @@ CountsBySeverity incidents_by_severity_and_status(const Repository& records);
 // Resolved incidents count as open: the incident process ends with the lessons learned (A.5.27).
 Counts open_incidents(const Repository& records);
 
-// Active suppliers whose next assessment falls on or before today + within_days (overdue ones
-// included), and active suppliers with no next assessment at all; the detail is the date, or ""
+// Suppliers still delivering (active, or active and under review: a review in progress is no
+// assessment done) whose next assessment falls on or before today + within_days (overdue ones
+// included), and those with no next assessment at all; the detail is the date, or ""
 // for none. Those without a date come first, then by date, then by name.
 // std::invalid_argument when `today` is not a "YYYY-MM-DD" date.
 std::vector<Flagged> supplier_assessments_due(const Repository& records, std::string_view today, int within_days);

@@ -194,6 +194,20 @@ TEST_CASE_FIXTURE(AssuranceFixture, "assurance: an audit moves through its lifec
         }) == "status: Status cannot change from Closed to Reported; allowed: none.");
 }
 
+TEST_CASE_FIXTURE(AssuranceFixture, "assurance: a closed audit's checklist is kept as it was") {
+  const std::string id = audit("Q2 audit", {{"auditors", link_list({anna})}, {"actual_start", text("2026-06-10")}});
+  const std::string question = item(id, "Is the access review done quarterly?");
+  records.update("audit", id, {{"status", text("in_progress")}});
+  records.update("audit_item", question, {{"result", text("conform")}});  // open: findings change
+  records.update("audit", id,
+                 {{"status", text("reported")}, {"actual_end", text("2026-06-11")}, {"report_summary", text("Fine.")}});
+  records.update("audit", id, {{"status", text("closed")}});
+  const std::string closed = "audit: The audit is closed; its checklist is kept as it was. Plan a new audit to look again.";
+  CHECK(refusal([&] { records.update("audit_item", question, {{"result", text("observation")}}); }) == closed);
+  CHECK(refusal([&] { item(id, "A question asked too late"); }) == closed);
+  CHECK(field("audit_item", question, "result") == "conform");
+}
+
 // ---- Checklist items ----
 
 TEST_CASE_FIXTURE(AssuranceFixture, "assurance: a checklist item checks one clause, one control or a free question") {

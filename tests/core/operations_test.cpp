@@ -311,7 +311,20 @@ TEST_CASE_FIXTURE(Fixture, "operations: a change to a policy links to the policy
   CHECK(update("change_request", cr, {{"new_policy_version", text(other)}}) ==
         "New document version ('Clean desk policy', version 1.0) must be a new version of one of the affected "
         "documents.");
+  // Carried out, it names the version it produced.
+  CHECK(update("change_request", cr, {{"status", text("assessed")}, {"impact_assessment", text("Backup policy.")}}) ==
+        "(written)");
+  CHECK(update("change_request", cr,
+               {{"status", text("approved")}, {"approved_by", text(anna)}, {"approved_on", text("2026-11-20")}}) ==
+        "(written)");
+  CHECK(update("change_request", cr, {{"status", text("implemented")}}) ==
+        "New document version is required before a change to documents is implemented: link the new version it "
+        "produced.");
   CHECK(update("change_request", cr, {{"new_policy_version", text(v2)}}) == "(written)");
+  CHECK(update("change_request", cr, {{"status", text("implemented")}}) == "(written)");
+  CHECK(update("change_request", cr, {{"new_policy_version", Value()}}) ==
+        "New document version is required before a change to documents is implemented: link the new version it "
+        "produced.");
   // And the new version names the change among the requests that led to it.
   CHECK(update("policy", v2, {{"change_requests", link_list({cr})}}) == "(written)");
   CHECK(update("policy", v2, {{"change_requests", link_list({v1})}}) ==
@@ -438,15 +451,18 @@ TEST_CASE_FIXTURE(Fixture, "operations: supplier assessments due within a window
   active("Cleaning", "medium", "2026-12-27");                               // 31 days away: not yet
   active("Backup", "high", "2026-11-26");                                   // today
   supplier("Candidate", "low", {{"next_assessment", text("2026-01-01")}});  // prospective: not delivering yet
+  const std::string reviewed = active("Courier", "medium", "2026-11-20");   // under review: still due
+  records.update("supplier", reviewed, {{"status", text("under_review")}});
   const std::string ended = active("Old ISP", "low", "2026-02-01");
   records.update("supplier", ended, {{"status", text("terminated")}, {"contract_end", text("2026-06-30")}});
   records.remove("supplier", active("Deleted", "low", nullptr));
 
   const std::vector<figures::Flagged> due = figures::supplier_assessments_due(records, today, 30);
-  CHECK(titles(due) == Titles{"Catering ", "Hosting 2026-11-01", "Backup 2026-11-26", "Payroll 2026-12-26"});
+  CHECK(titles(due) ==
+        Titles{"Catering ", "Hosting 2026-11-01", "Courier 2026-11-20", "Backup 2026-11-26", "Payroll 2026-12-26"});
   CHECK(due.at(0).kind == "supplier");
   CHECK(titles(figures::supplier_assessments_due(records, today, 0)) ==
-        Titles{"Catering ", "Hosting 2026-11-01", "Backup 2026-11-26"});
+        Titles{"Catering ", "Hosting 2026-11-01", "Courier 2026-11-20", "Backup 2026-11-26"});
   CHECK_THROWS_AS(figures::supplier_assessments_due(records, "26.11.2026", 30), std::invalid_argument);
 }
 

@@ -189,6 +189,15 @@ std::optional<FieldError> asked_once_per_audit(const RecordContext& context, con
   return std::nullopt;
 }
 
+// A closed audit is evidence: its checklist is what the auditor found then. A later look is a
+// new audit, so no item of a closed audit is added or changed.
+std::optional<FieldError> audit_still_open(const RecordContext& context, const std::string& /*id*/,
+                                           const Values& values) {
+  const std::optional<Record> parent = context.find("audit", text_or_empty(value_at(values, "audit")));
+  if (!parent || parent->deleted || !text_is(parent->fields, "status", "closed")) return std::nullopt;
+  return FieldError{"audit", "The audit is closed; its checklist is kept as it was. Plan a new audit to look again."};
+}
+
 }  // namespace
 
 // The audit programme of one year (9.2.2; seed D2 "internal audit plans", month 4 "internal audit
@@ -279,7 +288,7 @@ EntityDef audit_item() {
           .help("The nonconformity raised for this finding."),
   };
   def.checks = {clause_or_control, nonconformity_needs_finding};
-  def.context_checks = {asked_once_per_audit};
+  def.context_checks = {asked_once_per_audit, audit_still_open};
   return def;
 }
 

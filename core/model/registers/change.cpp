@@ -39,7 +39,21 @@ RecordCheck approval_recorded(const char* key, const char* label) {
   };
 }
 
-// "A change to a policy links to the policy's new version": that version must be a new version of
+// "A change to a policy links to the policy's new version": once a change that affects documents
+// is carried out, the version it produced is named, so the document's history shows why it changed.
+std::optional<FieldError> new_version_named(const Values& values) {
+  const std::string& status = text_or_empty(value_at(values, "status"));
+  if (status != "implemented" && status != "closed") return std::nullopt;
+  const std::string* affected = text_at(values, "affected_documents");
+  if (affected == nullptr || parse_link_list(*affected).value_or(std::vector<std::string>{}).empty()) {
+    return std::nullopt;
+  }
+  if (!is_null(value_at(values, "new_policy_version"))) return std::nullopt;
+  return FieldError{"new_policy_version", "New document version is required before a change to documents is " +
+                                              status + ": link the new version it produced."};
+}
+
+// That version must be a new version of
 // one of the documents the change affects (or one of them itself, when the change drafts a new
 // document that is also listed). A change that lists no documents may introduce a new one.
 std::optional<FieldError> new_version_of_affected(const RecordContext& context, const std::string& /*id*/,
@@ -114,7 +128,7 @@ EntityDef change_request() {
   };
   def.lifecycle = change_lifecycle();
   def.checks = {impact_assessed, approval_recorded("approved_by", "Approved by"),
-                approval_recorded("approved_on", "Approved on")};
+                approval_recorded("approved_on", "Approved on"), new_version_named};
   def.context_checks = {new_version_of_affected};
   return def;
 }
