@@ -35,6 +35,10 @@ class Platform : public StorageObserver {
   // the app asks for each file when a person opens it; `done` runs when it is there, perhaps later.
   virtual void load_file(const std::string& path, LoadDone done) = 0;
 
+  // Drops the kept copy of one file of a loaded folder (freed attachment bytes): a folder's
+  // write-back never deletes files kept apart, so they are dropped one by one.
+  virtual void forget_file(const std::string& path) = 0;
+
   using FilePicked = std::function<void(const std::string& name, const std::string& media_type, std::string bytes)>;
   // Asks the person to choose a file; `picked` runs later with it. Nothing runs if they cancel.
   // `accept` narrows the picker's choice as an HTML accept attribute (".json"); "" for any file.

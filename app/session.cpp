@@ -279,6 +279,22 @@ void Session::remove_attachment(const std::string& attachment_id) {
   });
 }
 
+attachments::DeletedContents Session::deleted_attachment_contents() const {
+  if (!current_) return {};
+  return attachments::deleted_contents(current_->records());
+}
+
+void Session::free_deleted_attachments() {
+  if (!current_) return;
+  report_failure("The space of deleted attachments was not freed", [&] {
+    const std::vector<std::string> digests = attachments::free_deleted(current_->records(), current_->blobs());
+    for (const std::string& digest : digests) platform_.forget_file(current_->blobs().dir() + "/" + digest);
+    notice_ = "Freed the files of " + std::to_string(digests.size()) + " deleted attachment" +
+              (digests.size() == 1 ? "" : "s") + ".";
+    ++data_revision_;
+  });
+}
+
 void Session::removing_dir(const std::string& dir) { platform_.removing_dir(dir); }
 
 void Session::removed_dir(const std::string& dir) { platform_.removed_dir(dir); }

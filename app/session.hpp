@@ -10,6 +10,7 @@
 
 #include "app/platform.hpp"
 #include "app/record_draft.hpp"
+#include "core/attachments/attachments.hpp"
 #include "core/store/repository.hpp"
 #include "core/model/validation.hpp"
 #include "core/util/clock.hpp"
@@ -68,6 +69,11 @@ class Session : private StorageObserver {
   void open_attachment(const std::string& attachment_id);
   // Deletes an attachment record (restorable: its bytes stay while it can come back).
   void remove_attachment(const std::string& attachment_id);
+
+  // The bytes only deleted attachments still hold, and freeing them (attachments::free_deleted),
+  // in this browser's kept copy too.
+  attachments::DeletedContents deleted_attachment_contents() const;
+  void free_deleted_attachments();
 
   // Grows with every change committed to the open workspace: views re-query when it moves.
   std::uint64_t data_revision() const { return data_revision_; }

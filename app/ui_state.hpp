@@ -57,6 +57,7 @@ struct UiState {
   Confirmation trash;        // move one workspace to the trash
   Confirmation empty_trash;  // delete every trashed workspace for good
   Confirmation remove_attachment;  // an attachment of the record in the editor
+  Confirmation free_evidence;      // delete the files of deleted attachments for good
   RegisterView table;
   RecordDraft draft;  // the record in the editor; kind empty when none is open
   bool confirm_delete = false;

@@ -139,3 +139,19 @@ std::string local_time(const std::string& iso_utc) {
 }
 
 }  // namespace isms::app::ui
+
+namespace isms::app::ui {
+
+std::string file_size(std::uint64_t bytes) {
+  char text[32];
+  if (bytes < 1024) {
+    std::snprintf(text, sizeof text, "%llu bytes", static_cast<unsigned long long>(bytes));
+  } else if (bytes < 1024 * 1024) {
+    std::snprintf(text, sizeof text, "%.1f KB", static_cast<double>(bytes) / 1024.0);
+  } else {
+    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  }
+  return text;
+}
+
+}  // namespace isms::app::ui

@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -35,5 +36,8 @@ void keyed_text(const char* key, const std::string& text);
 
 // "2026-11-26T07:31:02Z" (UTC) as local time "2026-11-26 08:31"; "" stays "".
 std::string local_time(const std::string& iso_utc);
+
+// A size for people: "66 bytes", "12.3 KB", "4.0 MB".
+std::string file_size(std::uint64_t bytes);
 
 }  // namespace isms::app::ui

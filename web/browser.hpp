@@ -11,6 +11,7 @@ void isms_storage_unmount(const char* dir);
 void isms_storage_removed(const char* dir);
 void isms_storage_flush();
 void isms_file_load(const char* path, int token);
+void isms_file_forget(const char* path);
 void isms_file_pick(const char* accept, int token);
 void isms_download(const char* name, const char* media_type, const char* bytes, unsigned long size);
 char* isms_storage_status_json();  // caller frees

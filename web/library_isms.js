@@ -285,6 +285,28 @@ mergeInto(LibraryManager.library, {
     });
   },
 
+  // Deletes the kept copy of one file kept apart (freed attachment bytes). Queued like every
+  // IndexedDB write; a failure leaves unused bytes behind, never missing ones.
+  isms_file_forget__deps: ['$ISMS', '$PATH'],
+  isms_file_forget: function(pathPtr) {
+    var path = UTF8ToString(pathPtr);
+    delete ISMS.keptBlobs[path];
+    var mount = null;
+    try { mount = FS.lookupPath(PATH.dirname(path)).node.mount; } catch (e) {}
+    if (!mount || mount.type !== IDBFS || !ISMS.status.available) return;
+    ISMS.enqueue({
+      run: function(done) {
+        IDBFS.getDB(mount.mountpoint, function(err, db) {
+          if (err) { done(); return; }
+          var request = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite').objectStore(IDBFS.DB_STORE_NAME).delete(path);
+          request.onsuccess = function() { done(); };
+          request.onerror = function(e) { e.preventDefault(); done(); };
+        });
+      },
+      fail: function(err) { console.warn('could not drop ' + path + ': ' + ISMS.errorText(err)); },
+    });
+  },
+
   // Opens the browser's file picker; the chosen file's name, type and bytes go to
   // isms_file_picked(token, ...). A cancelled picker calls nothing.
   isms_file_pick__deps: ['$ISMS'],

@@ -78,6 +78,8 @@ void WebPlatform::finish_file_load(int token, bool ok, const char* error) {
   done(ok, error ? error : "");
 }
 
+void WebPlatform::forget_file(const std::string& path) { isms_file_forget(path.c_str()); }
+
 void WebPlatform::pick_file(const std::string& accept, FilePicked picked) {
   const int token = next_token_++;
   pickers_[token] = std::move(picked);

@@ -16,6 +16,7 @@ class WebPlatform final : public app::Platform {
   app::SaveStatus save_status() const override;
   void wake_after(int ms) override;
   void load_file(const std::string& path, LoadDone done) override;
+  void forget_file(const std::string& path) override;
   void pick_file(const std::string& accept, FilePicked picked) override;
   void on_file_dropped(FilePicked handler) override;
   void download(const std::string& name, const std::string& media_type, const std::string& bytes) override;

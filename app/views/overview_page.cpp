@@ -1,6 +1,7 @@
 // The open workspace at a glance: who it is for, and what its registers hold so far.
 #include <imgui.h>
 
+#include <cstdio>
 #include <string>
 
 #include "app/icons.hpp"
@@ -9,6 +10,45 @@
 #include "app/widgets.hpp"
 
 namespace isms::app::views {
+
+namespace {
+
+// The space evidence takes, and the bytes deleted attachments still hold (kept so a mistaken
+// deletion can be undone) with the one button that frees them, after asking.
+void evidence_storage(Session& session, UiState& ui) {
+  Workspace& ws = *session.current();
+  const std::uint64_t used = attachments::used_bytes(ws.records());
+  ImGui::TextUnformatted("Evidence files");
+  ui::keyed_text("evidence-used", ui::file_size(used) + " of " + ui::file_size(attachments::Limits{}.workspace_bytes) +
+                                      " used by attached files");
+  const attachments::DeletedContents deleted = session.deleted_attachment_contents();
+  if (deleted.files > 0) {
+    ui::keyed_text("evidence-deleted", std::to_string(deleted.files) + " file" + (deleted.files == 1 ? "" : "s") +
+                                           " of deleted attachments kept (" + ui::file_size(deleted.bytes) + ")");
+    ImGui::SameLine();
+    if (ImGui::SmallButton(ICON_TRASH " Free this space")) ui.free_evidence.requested = true;
+  }
+  if (ui.free_evidence.requested) {
+    ImGui::OpenPopup("Free the space of deleted attachments");
+    ui.free_evidence.requested = false;
+  }
+  if (ImGui::BeginPopupModal("Free the space of deleted attachments", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("Delete the files of %zu deleted attachment%s for good?", deleted.files, deleted.files == 1 ? "" : "s");
+    ImGui::TextDisabled("Their records stay in the history, but restoring one will no longer bring its file back.");
+    if (ui::danger_button("Free the space")) {
+      session.free_deleted_attachments();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::Spacing();
+}
+
+}  // namespace
 
 void overview_page(Session& session, UiState& ui) {
   if (session.opening()) {
@@ -35,6 +75,8 @@ void overview_page(Session& session, UiState& ui) {
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::Spacing();
+
+  evidence_storage(session, ui);
 
   // One line per register the workspace has, straight from the definitions.
   ImGui::TextUnformatted("Registers");

@@ -296,18 +296,6 @@ void field_editor(Session& session, UiState& ui, const FieldDef& field, float wi
   }
 }
 
-std::string size_text(std::int64_t bytes) {
-  char text[32];
-  if (bytes < 1024) {
-    std::snprintf(text, sizeof text, "%lld bytes", static_cast<long long>(bytes));
-  } else if (bytes < 1024 * 1024) {
-    std::snprintf(text, sizeof text, "%.1f KB", static_cast<double>(bytes) / 1024.0);
-  } else {
-    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-  }
-  return text;
-}
-
 // The files attached to the record as evidence: opened (downloaded) on demand, since their bytes
 // are not loaded with the workspace; removing one asks first.
 void evidence(Session& session, UiState& ui, const std::string& record_id) {
@@ -326,7 +314,7 @@ void evidence(Session& session, UiState& ui, const std::string& record_id) {
     ui::keyed_text(("attachment:" + name).c_str(), name);
     ImGui::SameLine();
     const Value& size = file.get("size");
-    ImGui::TextDisabled("%s", size_text(std::holds_alternative<std::int64_t>(size) ? std::get<std::int64_t>(size) : 0).c_str());
+    ImGui::TextDisabled("%s", ui::file_size(std::holds_alternative<std::int64_t>(size) ? static_cast<std::uint64_t>(std::get<std::int64_t>(size)) : 0).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton(ICON_DOWNLOAD " Open")) session.open_attachment(file.id);
     ImGui::SameLine();

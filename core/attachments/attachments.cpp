@@ -34,14 +34,70 @@ std::set<std::string> referenced_digests(const Repository& records) {
   return digests;
 }
 
+// The digests whose bytes free_deleted removed. Not a register: a fact about this copy's store,
+// like the files themselves, so it is neither merged nor exported. Created when first needed, so
+// a workspace that never freed anything has no such table to migrate.
+void ensure_freed_table(Database& db) {
+  // Asked first, so reading a figure never writes (and never wakes the browser's write-back).
+  Statement exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'freed_contents'");
+  if (exists.step()) return;
+  db.exec("CREATE TABLE IF NOT EXISTS freed_contents (sha256 TEXT PRIMARY KEY NOT NULL, freed_at TEXT NOT NULL)");
+}
+
+// Per distinct content: its size and whether any live attachment refers to it. Freed contents
+// that no live attachment refers to are left out: their bytes are gone.
+bool was_freed(const Repository& records, const std::string& digest) {
+  ensure_freed_table(const_cast<Database&>(records.database()));
+  Statement query = records.database().prepare("SELECT 1 FROM freed_contents WHERE sha256 = ?");
+  query.bind(1, digest);
+  return query.step();
+}
+
+constexpr const char* kContentsSql =
+    "SELECT sha256, max(size) AS size, max(deleted = 0) AS live FROM rec_attachment GROUP BY sha256";
+
 }  // namespace
 
 std::uint64_t used_bytes(const Repository& records) {
   // One size per distinct content: the same file attached twice is stored once.
+  ensure_freed_table(const_cast<Database&>(records.database()));
   Statement query = records.database().prepare(
-      "SELECT coalesce(sum(size), 0) FROM (SELECT sha256, max(size) AS size FROM rec_attachment GROUP BY sha256)");
+      std::string("SELECT coalesce(sum(size), 0) FROM (") + kContentsSql +
+      ") WHERE live = 1 OR sha256 NOT IN (SELECT sha256 FROM freed_contents)");
   query.step();
   return static_cast<std::uint64_t>(query.column_int64(0));
+}
+
+DeletedContents deleted_contents(const Repository& records) {
+  ensure_freed_table(const_cast<Database&>(records.database()));
+  Statement query = records.database().prepare(
+      std::string("SELECT count(*), coalesce(sum(size), 0) FROM (") + kContentsSql +
+      ") WHERE live = 0 AND sha256 NOT IN (SELECT sha256 FROM freed_contents)");
+  query.step();
+  return {static_cast<std::size_t>(query.column_int64(0)), static_cast<std::uint64_t>(query.column_int64(1))};
+}
+
+std::vector<std::string> free_deleted(Repository& records, BlobStore& blobs) {
+  Database& db = records.database();
+  ensure_freed_table(db);
+  std::vector<std::string> digests;
+  {
+    Statement query = db.prepare(std::string("SELECT sha256 FROM (") + kContentsSql +
+                                 ") WHERE live = 0 AND sha256 NOT IN (SELECT sha256 FROM freed_contents)");
+    while (query.step()) digests.push_back(query.column_text(0));
+  }
+  if (digests.empty()) return digests;
+  // The note first, in one transaction: if removing a file fails midway, the contents left are
+  // noted as freed but still there, which costs space, never evidence that is counted as kept.
+  Transaction transaction(db);
+  for (const std::string& digest : digests) {
+    Statement insert = db.prepare("INSERT OR REPLACE INTO freed_contents (sha256, freed_at) VALUES (?, datetime('now'))");
+    insert.bind(1, digest);
+    insert.step();
+  }
+  transaction.commit();
+  for (const std::string& digest : digests) blobs.remove(digest);
+  return digests;
 }
 
 std::string attach(Repository& records, BlobStore& blobs, const std::string& record_id, std::string name,
@@ -52,7 +108,7 @@ std::string attach(Repository& records, BlobStore& blobs, const std::string& rec
                       "; an attachment can be at most " + limit_text(bytes.size(), limits.file_bytes) + "."}});
   }
   const std::string digest = sha256_hex(bytes);
-  const bool stored_already = referenced_digests(records).count(digest) != 0;
+  const bool stored_already = referenced_digests(records).count(digest) != 0 && !was_freed(records, digest);
   const std::uint64_t used = used_bytes(records);
   if (!stored_already && used + bytes.size() > limits.workspace_bytes) {
     throw ValidationError({{"size", "This workspace's attachments would take " +
@@ -65,11 +121,19 @@ std::string attach(Repository& records, BlobStore& blobs, const std::string& rec
   const bool existed = blobs.has(digest);
   blobs.put(bytes);
   try {
-    return records.create("attachment", {{"record", record_id},
+    // Bytes freed once are back: they count again, and restored attachments open again. One
+    // transaction, so a refused record leaves the note as it was.
+    Transaction transaction(records.database());
+    Statement unfreed = records.database().prepare("DELETE FROM freed_contents WHERE sha256 = ?");
+    unfreed.bind(1, digest);
+    unfreed.step();
+    std::string id = records.create("attachment", {{"record", record_id},
                                          {"name", std::move(name)},
                                          {"media_type", std::move(media_type)},
                                          {"size", static_cast<std::int64_t>(bytes.size())},
                                          {"sha256", digest}});
+    transaction.commit();
+    return id;
   } catch (...) {
     if (!existed) blobs.remove(digest);
     throw;
@@ -83,7 +147,7 @@ std::string open(const Repository& records, const BlobStore& blobs, const std::s
   std::optional<std::string> bytes = blobs.get(to_display(attachment->get("sha256")));
   if (!bytes) {
     throw StoreError("The contents of '" + name +
-                     "' are not in this browser (freed when it was deleted, or left out of the bundle it came "
+                     "' are not in this browser (freed after it was deleted, or left out of the bundle it came "
                      "with). Attach the file again.");
   }
   return std::move(*bytes);

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/attachments/blob_store.hpp"
 #include "core/store/repository.hpp"
@@ -28,9 +29,23 @@ std::string attach(Repository& records, BlobStore& blobs, const std::string& rec
 // The bytes of an attachment, read only now. StoreError if they are missing or damaged.
 std::string open(const Repository& records, const BlobStore& blobs, const std::string& attachment_id);
 
-// Total size of the distinct contents that attachments refer to, deleted ones included (their
-// bytes are kept: see free_unreferenced).
+// Total size of the distinct contents the workspace keeps: those live attachments refer to, and
+// those of deleted attachments that were not freed (see free_deleted).
 std::uint64_t used_bytes(const Repository& records);
+
+// What deleting the last reference to a content frees, made an explicit step: deleted attachments
+// keep their bytes so that a mistaken deletion can be undone, until the person frees them here.
+struct DeletedContents {
+  std::size_t files = 0;
+  std::uint64_t bytes = 0;
+};
+// The contents only deleted attachments still refer to (none live), not freed yet.
+DeletedContents deleted_contents(const Repository& records);
+// Frees those contents: removes their bytes from the store, notes them as freed (so they no longer
+// count against the workspace's 250 MB), and returns their digests, so a platform keeping copies
+// elsewhere can drop them too. An attachment restored afterwards says its file was freed when
+// opened; attaching the same file again brings the bytes back.
+std::vector<std::string> free_deleted(Repository& records, BlobStore& blobs);
 
 // Deletes the stored contents no attachment refers to any more; returns how many files were
 // freed. A deleted attachment still refers to its bytes: it comes back with its record on

@@ -42,6 +42,7 @@ class FakePlatform final : public app::Platform {
     loaded_files.push_back(path);
     done(std::filesystem::exists(path), std::filesystem::exists(path) ? "" : "not kept");
   }
+  void forget_file(const std::string& path) override { forgotten.push_back(path); }
   void pick_file(const std::string& accept, FilePicked picked) override {
     accepts.push_back(accept);
     pickers.push_back(std::move(picked));
@@ -53,7 +54,7 @@ class FakePlatform final : public app::Platform {
   struct Download {
     std::string name, type, bytes;
   };
-  std::vector<std::string> loaded_files;
+  std::vector<std::string> loaded_files, forgotten;
   std::vector<FilePicked> pickers;  // open file pickers, oldest first
   std::vector<std::string> accepts;
   FilePicked drop_handler;

@@ -198,10 +198,16 @@ TEST_CASE_FIXTURE(SessionFixture, "evidence is attached from a picked file, open
     CHECK(platform.downloads.size() == 1);
     CHECK(session.problem().rfind("\"backup-test.pdf\" could not be opened: ", 0) == 0);
   }
-  SUBCASE("removed, it leaves the record's list") {
+  SUBCASE("removed, it leaves the record's list; freeing its space drops the kept copy too") {
     session.remove_attachment(files[0].id);
     CHECK(session.attachments_of(asset.id).empty());
     CHECK(session.notice() == "Removed \"backup-test.pdf\".");
+    CHECK(session.deleted_attachment_contents().files == 1);
+    session.free_deleted_attachments();
+    CHECK(session.notice() == "Freed the files of 1 deleted attachment.");
+    CHECK(session.deleted_attachment_contents().files == 0);
+    CHECK(platform.forgotten == std::vector<std::string>{platform.loaded_files[0]});
+    CHECK_FALSE(std::filesystem::exists(platform.loaded_files[0]));
   }
 }
 

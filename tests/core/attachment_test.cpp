@@ -117,6 +117,37 @@ TEST_CASE_FIXTURE(Fixture, "attachments: deleted and restored with their record,
   CHECK_FALSE(blobs.has(sha256_hex("orphan")));
 }
 
+TEST_CASE_FIXTURE(Fixture, "attachments: deleting the last reference lets the person free the bytes") {
+  const std::string kept = attachments::attach(records, blobs, "annex-a-5.1", "policy.pdf", "", "shared");
+  attachments::attach(records, blobs, risk, "evidence.pdf", "", "shared");
+  const std::string own = attachments::attach(records, blobs, risk, "own.pdf", "", std::string(1000, 'o'));
+  CHECK(attachments::used_bytes(records) == 1006);
+  CHECK(attachments::deleted_contents(records).files == 0);
+
+  records.remove("risk", risk);  // its two attachments go with it
+  const attachments::DeletedContents deleted = attachments::deleted_contents(records);
+  CHECK(deleted.files == 1);  // "shared" is still used by the control's attachment
+  CHECK(deleted.bytes == 1000);
+  CHECK(attachments::used_bytes(records) == 1006);  // kept while restorable
+
+  CHECK(attachments::free_deleted(records, blobs) == std::vector<std::string>{sha256_hex(std::string(1000, 'o'))});
+  CHECK_FALSE(blobs.has(sha256_hex(std::string(1000, 'o'))));
+  CHECK(blobs.has(sha256_hex("shared")));
+  CHECK(attachments::used_bytes(records) == 6);  // the freed bytes no longer count
+  CHECK(attachments::deleted_contents(records).files == 0);
+  CHECK(attachments::free_deleted(records, blobs).empty());
+  CHECK(attachments::open(records, blobs, kept) == "shared");
+
+  // Restored afterwards, the record says where its file went; attached again, it opens again.
+  records.restore("risk", risk);
+  CHECK(message_of([&] { attachments::open(records, blobs, own); }) ==
+        "The contents of 'own.pdf' are not in this browser (freed after it was deleted, or left out of the bundle it "
+        "came with). Attach the file again.");
+  attachments::attach(records, blobs, risk, "own again.pdf", "", std::string(1000, 'o'));
+  CHECK(attachments::open(records, blobs, own) == std::string(1000, 'o'));
+  CHECK(attachments::used_bytes(records) == 1006);
+}
+
 TEST_CASE_FIXTURE(Fixture, "attachments: what the bytes are and whose they are cannot be edited") {
   const std::string id = attachments::attach(records, blobs, risk, "contract.pdf", "", "signed contract");
   CHECK(message_of([&] {

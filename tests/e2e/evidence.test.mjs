@@ -21,6 +21,29 @@ function recordIndexedDbReads() {
 }
 const blobReads = (app) => app.page.evaluate(() => window.__idbReads.filter((k) => k.includes('/blobs/')));
 
+// How many attachment files the browser keeps, read straight from IndexedDB.
+function keptBlobCount(app) {
+  return app.page.evaluate(async () => {
+    let count = 0;
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      if (db.objectStoreNames.contains('FILE_DATA')) {
+        const keys = await new Promise((resolve) => {
+          const request = db.transaction('FILE_DATA').objectStore('FILE_DATA').getAllKeys();
+          request.onsuccess = () => resolve(request.result);
+        });
+        count += keys.filter((k) => /\/blobs\/[0-9a-f]{64}$/.test(String(k))).length;
+      }
+      db.close();
+    }
+    return count;
+  });
+}
+
 async function editorPoint(app) {
   const button = (await app.has('Add')) ? await app.find('Add') : await app.find('Save');
   return { x: button.x + 200, y: button.y + 250 };
@@ -93,5 +116,17 @@ test('attach a file to a risk, open it, and find it again after a reload without
   await app.click({ label: 'Remove', window: 'Remove attachment' });
   await app.gone({ id: 'attachment:restore-test.pdf' });
   await app.reveal({ id: 'attachments-none' }, await editorPoint(app));
+
+  // Its bytes stay (restorable) until the person frees them on the workspace's overview.
+  assert.equal(await keptBlobCount(app), 1);
+  await app.click({ label: 'Overview', window: 'Navigation' });
+  await app.waitText('evidence-deleted', '1 file of deleted attachments kept (66 bytes)');
+  await app.click('Free this space');
+  await app.screenshot('free-space-confirmation');
+  await app.click('Free the space');
+  await app.gone({ id: 'evidence-deleted' });
+  await app.waitText('save-status', /^Saved in this browser at/, { timeout: 15000 });
+  await app.settle();
+  assert.equal(await keptBlobCount(app), 0, 'the freed bytes are gone from IndexedDB');
   app.assertNoProblems();
 });
