@@ -37,6 +37,8 @@
 #define ICON_USER "\xef\x80\x87"          // U+F007
 #define ICON_PAPERCLIP "\xef\x83\x86"     // U+F0C6
 #define ICON_DOWNLOAD "\xef\x80\x99"      // U+F019
+#define ICON_PRINT "\xef\x80\xaf"         // U+F02F
+#define ICON_UPLOAD "\xef\x82\x93"        // U+F093
 
 namespace isms::app::icon {
 // The range the icon font contributes to the atlas.

@@ -1,9 +1,17 @@
 #include "app/session.hpp"
 
+#include <cctype>
 #include <exception>
 #include <utility>
 
 #include "core/attachments/attachments.hpp"
+#include "core/report/audit_report.hpp"
+#include "core/report/csv.hpp"
+#include "core/report/page.hpp"
+#include "core/report/program_report.hpp"
+#include "core/report/review_minutes_report.hpp"
+#include "core/report/risk_report.hpp"
+#include "core/report/soa_report.hpp"
 #include "core/model/value_access.hpp"
 #include "core/util/text.hpp"
 #include "core/workspace/record_creation.hpp"
@@ -292,6 +300,77 @@ void Session::free_deleted_attachments() {
     notice_ = "Freed the files of " + std::to_string(digests.size()) + " deleted attachment" +
               (digests.size() == 1 ? "" : "s") + ".";
     ++data_revision_;
+  });
+}
+
+std::string Session::download_name(const std::string& what, const std::string& extension) const {
+  const WorkspaceMeta meta = current_->meta();
+  std::string name;
+  // Letters and digits of any script stay (UTF-8 bytes >= 0x80 are kept whole, so only ASCII is
+  // lower-cased); every run of
+  // anything else becomes one "-", so no name holds a path separator or a reserved character.
+  for (const std::string& part : {meta.client, meta.name, what, clock_.now_utc().substr(0, 10)}) {
+    std::string slug;
+    for (const char c : part) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (std::isalnum(byte) || byte >= 0x80) {
+        slug += static_cast<char>(byte < 0x80 ? std::tolower(byte) : byte);
+      } else if (!slug.empty() && slug.back() != '-') {
+        slug += '-';
+      }
+    }
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    if (slug.empty()) continue;
+    name += (name.empty() ? "" : "-") + slug;
+  }
+  return name + "." + extension;
+}
+
+void Session::export_table_csv(const std::string& kind, const std::vector<std::string>& column_keys,
+                               const std::string& filter, const std::vector<SortKey>& sort) {
+  if (!current_) return;
+  const EntityDef& def = current_->registry().get(kind);
+  report_failure("The table was not exported", [&] {
+    RecordQuery query;
+    query.containing(filter);
+    for (const SortKey& key : sort) query.sort_by(key.field, key.descending);
+    const std::string csv = report::table_csv(current_->records(), def, column_keys, query);
+    const std::string name = download_name(def.plural, "csv");
+    platform_.download(name, "text/csv;charset=utf-8", csv);
+    notice_ = "Exported " + name + ".";
+  });
+}
+
+void Session::download_report(Report which, const std::string& record_id) {
+  if (!current_) return;
+  report_failure("The report was not made", [&] {
+    const report::ReportContext context = report::context_at(clock_);
+    std::string html, what;
+    switch (which) {
+      case Report::StatementOfApplicability:
+        html = report::soa_report(*current_, context);
+        what = "statement of applicability";
+        break;
+      case Report::RiskRegister:
+        html = report::risk_report(*current_, context);
+        what = "risk register";
+        break;
+      case Report::ProgramStatus:
+        html = report::program_report(*current_, context);
+        what = "program status";
+        break;
+      case Report::ReviewMinutes:
+        html = report::review_minutes_report(*current_, record_id, context);
+        what = "management review minutes";
+        break;
+      case Report::AuditReport:
+        html = report::audit_report(*current_, record_id, context);
+        what = "internal audit report";
+        break;
+    }
+    const std::string name = download_name(what, "html");
+    platform_.download(name, "text/html;charset=utf-8", html);
+    notice_ = "Made " + name + ": open it in the browser and print it, or save it as PDF.";
   });
 }
 

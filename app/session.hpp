@@ -75,6 +75,16 @@ class Session : private StorageObserver {
   attachments::DeletedContents deleted_attachment_contents() const;
   void free_deleted_attachments();
 
+  // Downloads of the open workspace, named "<client>-<workspace>-<what>-<date>.<ext>".
+  // The table as shown: its visible columns in their order, filtered and sorted as on screen.
+  void export_table_csv(const std::string& kind, const std::vector<std::string>& column_keys,
+                        const std::string& filter, const std::vector<SortKey>& sort);
+  enum class Report { StatementOfApplicability, RiskRegister, ProgramStatus, ReviewMinutes, AuditReport };
+  // A printable HTML report; `record_id` is the management review or audit it is about.
+  void download_report(Report report, const std::string& record_id = {});
+  // "<client>-<workspace>-<what>-<date>.<ext>" in lower case, safe in every file system.
+  std::string download_name(const std::string& what, const std::string& extension) const;
+
   // Grows with every change committed to the open workspace: views re-query when it moves.
   std::uint64_t data_revision() const { return data_revision_; }
 

@@ -5,10 +5,12 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "app/record_draft.hpp"
+#include "core/report/table_text.hpp"
 #include "core/store/record_query.hpp"
 
 #include "core/model/validation.hpp"
@@ -28,7 +30,10 @@ struct RegisterView {
   std::string read_kind, read_filter;
   std::vector<SortKey> read_sort;
   std::vector<Record> rows;
-  std::map<std::string, std::string> titles;  // linked records' titles, by id, for the cells
+  // Linked records' titles for the cells, read once per read of the rows (core/report/table_text).
+  std::shared_ptr<report::TitleCache> titles;
+  // The columns the person sees, in the order they see them: what the CSV export holds.
+  std::vector<std::string> shown_keys;
 };
 
 struct CreateForm {

@@ -48,6 +48,23 @@ void evidence_storage(Session& session, UiState& ui) {
   ImGui::Spacing();
 }
 
+// The printable reports about the whole workspace; the minutes and the audit report are printed
+// from the review or the audit itself.
+void reports(Session& session) {
+  ImGui::TextUnformatted("Reports");
+  ImGui::TextDisabled("Printable HTML files: open one in the browser and print it, or save it as PDF.");
+  if (ImGui::Button(ICON_PRINT "  Statement of Applicability")) {
+    session.download_report(Session::Report::StatementOfApplicability);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(ICON_PRINT "  Risk register and treatment plan")) session.download_report(Session::Report::RiskRegister);
+  ImGui::SameLine();
+  if (ImGui::Button(ICON_PRINT "  Program status report")) session.download_report(Session::Report::ProgramStatus);
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::Spacing();
+}
+
 }  // namespace
 
 void overview_page(Session& session, UiState& ui) {
@@ -77,6 +94,7 @@ void overview_page(Session& session, UiState& ui) {
   ImGui::Spacing();
 
   evidence_storage(session, ui);
+  reports(session);
 
   // One line per register the workspace has, straight from the definitions.
   ImGui::TextUnformatted("Registers");

@@ -1,6 +1,7 @@
 // One register, from its definition: a table that sorts (several columns with shift), filters
 // and scrolls through any number of rows, and beside it the editor of the chosen record.
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiTable::DisplayOrderToIndex: the columns in the order shown
 #include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "app/views/views.hpp"
 #include "app/widgets.hpp"
 #include "core/model/links.hpp"
+#include "core/report/table_text.hpp"
 #include "core/util/text.hpp"
 
 namespace isms::app::views {
@@ -63,25 +65,13 @@ std::vector<bool> shown_at_first(const std::vector<const FieldDef*>& columns) {
   return shown;
 }
 
-const std::string& title_of_id(Repository& records, RegisterView& view, const std::string& id) {
-  auto found = view.titles.find(id);
-  if (found != view.titles.end()) return found->second;
-  std::string title = id;
-  for (const EntityDef& def : records.registry().all()) {
-    if (auto record = records.get(def.kind, id)) {
-      title = records.title_of(*record);
-      break;
-    }
-  }
-  return view.titles.emplace(id, title).first->second;
+report::TitleCache& titles_of(Repository& records, RegisterView& view) {
+  if (!view.titles || &view.titles->records() != &records) view.titles = std::make_shared<report::TitleCache>(records);
+  return *view.titles;
 }
 
-std::string cell_text(Repository& records, RegisterView& view, const FieldDef& field, const Value& value) {
-  const std::string text = to_display(value);
-  if (text.empty()) return text;
-  if (field.type == FieldType::Enum) return field.option_label(text);
-  if (field.type == FieldType::Link) return title_of_id(records, view, text);
-  return text;
+const std::string& title_of_id(Repository& records, RegisterView& view, const std::string& id) {
+  return titles_of(records, view).title(any_kind, id);
 }
 
 void refresh_rows(Session& session, RegisterView& view) {
@@ -93,7 +83,7 @@ void refresh_rows(Session& session, RegisterView& view) {
   query.containing(view.filter);
   for (const SortKey& key : view.sort) query.sort_by(key.field, key.descending);
   view.rows = session.current()->records().query(view.kind, query);
-  view.titles.clear();
+  view.titles.reset();  // titles may have changed with the data
   view.read_at = session.data_revision();
   view.read_kind = view.kind;
   view.read_filter = view.filter;
@@ -146,6 +136,16 @@ void table(Session& session, UiState& ui, const EntityDef& def, float width) {
     specs->SpecsDirty = false;
   }
   refresh_rows(session, view);
+  // The visible columns in display order (the person may have hidden and moved some).
+  view.shown_keys.clear();
+  if (const ImGuiTable* current = ImGui::GetCurrentTable()) {
+    for (int order = 0; order < current->ColumnsCount; ++order) {
+      const int index = current->DisplayOrderToIndex[order];
+      if (ImGui::TableGetColumnFlags(index) & ImGuiTableColumnFlags_IsEnabled) {
+        view.shown_keys.push_back(columns[static_cast<std::size_t>(index)]->key);
+      }
+    }
+  }
 
   Repository& records = session.current()->records();
   ImGuiListClipper clipper;  // only the rows on screen are drawn: 10,000 cost what 30 do
@@ -162,7 +162,8 @@ void table(Session& session, UiState& ui, const EntityDef& def, float width) {
       }
       for (std::size_t c = 1; c < columns.size(); ++c) {
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(cell_text(records, view, *columns[c], record.get(columns[c]->key)).c_str());
+        ImGui::TextUnformatted(
+            report::cell_text(*columns[c], record.get(columns[c]->key), titles_of(records, view)).c_str());
       }
     }
   }
@@ -374,6 +375,15 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
   if (!draft.is_new()) {
     ImGui::SameLine();
     if (ui::danger_button("Delete")) ui.confirm_delete = true;
+    // The printable reports about one record.
+    if (def.kind == "management_review" || def.kind == "audit") {
+      ImGui::SameLine();
+      const bool review = def.kind == "management_review";
+      if (ImGui::Button(review ? ICON_PRINT "  Minutes" : ICON_PRINT "  Audit report")) {
+        session.download_report(review ? Session::Report::ReviewMinutes : Session::Report::AuditReport, draft.id);
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("A printable HTML file: open it and print, or save as PDF.");
+    }
   }
   ImGui::Separator();
   // The fields scroll under the buttons, which stay in reach however long the form is.
@@ -440,6 +450,11 @@ void register_page(Session& session, UiState& ui) {
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   ImGui::InputTextWithHint("##Filter", ICON_SEARCH "  Filter", &ui.table.filter);
+  ImGui::SameLine();
+  if (ImGui::Button(ICON_DOWNLOAD "  Export CSV")) {
+    session.export_table_csv(def.kind, ui.table.shown_keys, ui.table.filter, ui.table.sort);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The rows and columns shown, as a spreadsheet file (UTF-8 CSV).");
   ImGui::Spacing();
 
   const bool editing = ui.draft.kind == def.kind;

@@ -223,6 +223,37 @@ TEST_CASE_FIXTURE(SessionFixture, "a management review made from the form gets i
   CHECK(inputs.size() == 10);
 }
 
+TEST_CASE_FIXTURE(SessionFixture, "tables export as the CSV they show and reports download as HTML") {
+  session.start();
+  REQUIRE(session.create_workspace(kDraft).empty());
+  for (std::string title : {"Phishing", "Ransomware", "=HYPERLINK(\"x\")"}) {
+    isms::app::RecordDraft risk = isms::app::draft_for_new(session.current()->registry().get("risk"));
+    risk.text["title"] = std::move(title);
+    risk.text["inherent_likelihood"] = std::string("2");
+    risk.text["inherent_impact"] = std::string("2");
+    REQUIRE(session.save_record(risk));
+  }
+  session.export_table_csv("risk", {"title", "status"}, "ransom", {});
+  REQUIRE(platform.downloads.size() == 1);
+  CHECK(platform.downloads[0].name == "müller-søn-Łódź-isms-2027-risks-2026-11-26.csv");
+  CHECK(platform.downloads[0].type == "text/csv;charset=utf-8");
+  CHECK(platform.downloads[0].bytes == "\xEF\xBB\xBFTitle,Status\r\nRansomware,Identified\r\n");
+
+  session.export_table_csv("risk", {"title"}, "", {{"title", true}});
+  CHECK(platform.downloads[1].bytes ==
+        "\xEF\xBB\xBFTitle\r\nRansomware\r\nPhishing\r\n\"'=HYPERLINK(\"\"x\"\")\"\r\n");
+
+  session.download_report(Session::Report::RiskRegister);
+  REQUIRE(platform.downloads.size() == 3);
+  CHECK(platform.downloads[2].name == "müller-søn-Łódź-isms-2027-risk-register-2026-11-26.html");
+  CHECK(platform.downloads[2].bytes.find("Ransomware") != std::string::npos);
+  CHECK(platform.downloads[2].bytes.find("=HYPERLINK(&quot;x&quot;)") != std::string::npos);
+
+  session.download_report(Session::Report::ReviewMinutes, "no-such-review");
+  CHECK(platform.downloads.size() == 3);
+  CHECK(session.problem().rfind("The report was not made: No management review with id no-such-review", 0) == 0);
+}
+
 TEST_CASE("the navigation groups list every register a person edits on its own page") {
   std::set<std::string> grouped;
   for (const isms::app::RegisterGroup& group : isms::app::register_groups()) {

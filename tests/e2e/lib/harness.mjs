@@ -143,11 +143,12 @@ export class AppPage {
     const it = await this.find(query, options);
     const x = it.x + it.w / 2;
     const y = it.y + it.h / 2;
+    const button = options.button || 'left';
     await this.page.mouse.move(x, y);
     await this.frames(1);
-    await this.page.mouse.down();
+    await this.page.mouse.down({ button });
     await this.frames(1);
-    await this.page.mouse.up();
+    await this.page.mouse.up({ button });
     await this.frames(2);
     return it;
   }
