@@ -25,15 +25,19 @@ void insert_change_set(Database& db, const std::string& id, const std::string& a
   insert.step();
 }
 
-void insert_history(Database& db, const HistoryEntry& entry) {
-  Statement insert = db.prepare(
-      "INSERT INTO history (change_set, kind, record_id, field, old_value, new_value, author, at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, entry.change_set).bind(2, entry.kind).bind(3, entry.record_id).bind(4, entry.field);
-  bind_optional(insert, 5, entry.old_value);
-  bind_optional(insert, 6, entry.new_value);
-  insert.bind(7, entry.author).bind(8, entry.at);
-  insert.step();
+void insert_history(Database& db, const HistoryEntry& entry) { HistoryWriter(db).add(entry); }
+
+HistoryWriter::HistoryWriter(Database& db)
+    : insert_(db.prepare("INSERT INTO history (change_set, kind, record_id, field, old_value, new_value, author, at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {}
+
+void HistoryWriter::add(const HistoryEntry& entry) {
+  insert_.reset();
+  insert_.bind(1, entry.change_set).bind(2, entry.kind).bind(3, entry.record_id).bind(4, entry.field);
+  bind_optional(insert_, 5, entry.old_value);
+  bind_optional(insert_, 6, entry.new_value);
+  insert_.bind(7, entry.author).bind(8, entry.at);
+  insert_.step();
 }
 
 namespace {

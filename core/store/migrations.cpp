@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/util/uuid.hpp"
+
 namespace isms {
 namespace {
 
@@ -48,6 +50,30 @@ void create_link_index(Database& db) {
     )sql");
 }
 
+// The merge's memory of who wrote what (core/store/field_versions.hpp). `replicas` names each
+// copy of the workspace this file has heard of by a small number; the one with local = 1 is this
+// file, given a random id here (so a file made before this migration becomes a replica too, and
+// its existing records have no vectors: written by nobody, equal on every side). One row per
+// record holds all its fields' vectors in one compact text, not one row per field: the large
+// benchmark workspace has ~300,000 records, and a row per field would cost a key of ~50 bytes
+// per field and one more B-tree write per field changed. WITHOUT ROWID: the record id is the key.
+void create_version_tables(Database& db) {
+  db.exec(R"sql(
+        CREATE TABLE replicas (
+            n INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            local INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE field_versions (
+            record_id TEXT PRIMARY KEY NOT NULL,
+            versions TEXT NOT NULL
+        ) WITHOUT ROWID;
+    )sql");
+  Statement insert = db.prepare("INSERT INTO replicas (id, local) VALUES (?, 1)");
+  insert.bind(1, new_uuid());
+  insert.step();
+}
+
 }  // namespace
 
 void apply_migrations(Database& db, const std::vector<Migration>& steps, std::string_view subject) {
@@ -76,6 +102,7 @@ const std::vector<Migration>& workspace_migrations() {
   static const std::vector<Migration> steps = {
       {1, "history and change sets", create_history_tables},
       {2, "link index", create_link_index},
+      {3, "field version vectors", create_version_tables},
   };
   return steps;
 }

@@ -23,8 +23,8 @@ struct Migration {
 // untouched; `subject` names the file in that message ("This workspace", "The workspace list").
 void apply_migrations(Database& db, const std::vector<Migration>& steps, std::string_view subject);
 
-// The system tables of a workspace file (history, change sets). Register tables are not here:
-// they follow their definitions (see schema.hpp).
+// The system tables of a workspace file (history, change sets, links, version vectors). Register
+// tables are not here: they follow their definitions (see schema.hpp).
 const std::vector<Migration>& workspace_migrations();
 int latest_schema_version();
 void migrate(Database& db);

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/model/links.hpp"
+#include "core/store/field_versions.hpp"
 #include "core/store/history_log.hpp"
 #include "core/store/link_index.hpp"
 #include "core/store/record_rows.hpp"
@@ -17,6 +18,19 @@ Repository::Repository(Database& db, const Registry& registry, const Clock& cloc
     : db_(db), registry_(registry), clock_(clock), author_(std::move(author)) {}
 
 void Repository::set_author(std::string author) { author_ = std::move(author); }
+
+// Read once: a file's replica never changes while it is open (assign_new_replica is for a copy
+// before it is opened).
+std::int64_t Repository::local_replica() const {
+  if (local_replica_ == 0) local_replica_ = local_replica_number(db_);
+  return local_replica_;
+}
+
+std::string Repository::replica_id() const { return local_replica_id(db_); }
+
+Repository::Stamp Repository::open_change_set(std::string_view description) {
+  return begin_change_set(description, "Changed records");
+}
 
 Repository::Stamp Repository::begin_change_set(std::string_view note, std::string_view fallback) {
   Stamp stamp{new_uuid(), clock_.now_utc()};
@@ -60,11 +74,14 @@ void Repository::insert_checked(const EntityDef& def, const std::string& id, std
   record.fields = std::move(values);
   insert_record(db_, def, record);
   index_links(db_, def, id, record.fields);
+  std::vector<std::string> written;
   for (const FieldDef& field : def.fields) {
     const Value& value = record.get(field.key);
     if (is_null(value)) continue;
     insert_history(db_, detail::history_row(stamp.change_set, record, field.key, std::nullopt, to_history_text(value)));
+    if (!field.computed) written.push_back(field.key);
   }
+  bump_versions(db_, local_replica(), id, written);
   recompute_dependents(def, stamp);
 }
 
@@ -81,7 +98,7 @@ void Repository::update(std::string_view kind, const std::string& id, std::map<s
 bool Repository::update_checked(const EntityDef& def, const std::string& id, std::map<std::string, Value> changes,
                                 const Stamp& stamp) {
   changes = normalise_changes(def, std::move(changes));
-  std::optional<Record> current = select_record(db_, def, id);
+  std::optional<Record> current = lookup(def, id);
   if (!current || current->deleted) detail::throw_missing(def, id);
 
   std::map<std::string, Value> merged = current->fields;
@@ -91,28 +108,38 @@ bool Repository::update_checked(const EntityDef& def, const std::string& id, std
     merged[key] = std::move(value);
   }
   check_rules(def, id, merged, &*current);
+  return write_changes(def, *current, merged, stamp);
+}
 
+// Writes the fields of `merged` that differ from `current`, with their history, the link index
+// and the vectors; recomputes dependents. False, and nothing written, if none differs.
+bool Repository::write_changes(const EntityDef& def, const Record& current, const std::map<std::string, Value>& merged,
+                               const Stamp& stamp) {
+  const std::string& id = current.id;
   std::map<std::string, Value> changed;
   for (const auto& [key, value] : merged) {
-    if (current->get(key) != value) changed.emplace(key, value);
+    if (current.get(key) != value) changed.emplace(key, value);
   }
   if (changed.empty()) return false;
 
-  Record after = *current;
+  Record after = current;
   after.updated_at = stamp.at;
   after.updated_by = author_;
   update_record(db_, def, id, changed, after.updated_at, after.updated_by);
   std::vector<std::string> relinked;
+  std::vector<std::string> written;
   for (const auto& [key, value] : changed) {
-    insert_history(db_, detail::history_row(stamp.change_set, after, key, to_history_text(current->get(key)),
+    insert_history(db_, detail::history_row(stamp.change_set, after, key, to_history_text(current.get(key)),
                                             to_history_text(value)));
     const FieldDef* field = def.field(key);
     if (field != nullptr && is_link_type(field->type)) {
       unindex_links(db_, id, key);
       relinked.push_back(key);
     }
+    if (field != nullptr && !field->computed) written.push_back(key);
   }
   if (!relinked.empty()) index_links(db_, def, id, merged, &relinked);
+  bump_versions(db_, local_replica(), id, written);
   recompute_dependents(def, stamp);
   return true;
 }
@@ -128,7 +155,7 @@ void Repository::recompute_dependents(const EntityDef& def, const Stamp& stamp) 
       try {
         update_checked(dependent, id, {}, stamp);
       } catch (const ValidationError& refused) {
-        const std::optional<Record> record = select_record(db_, dependent, id);
+        const std::optional<Record> record = lookup(dependent, id);
         const std::string first = refused.errors().empty() ? refused.what() : refused.errors().front().message;
         throw DependentRuleError("The " + label_in_sentence(dependent.label) + " '" +
                                      (record ? title_of(*record) : id) + "' would break its rules: " + first,
@@ -138,8 +165,42 @@ void Repository::recompute_dependents(const EntityDef& def, const Stamp& stamp) 
   }
 }
 
+// The merged values were never checked together here, so every rule runs, and every link is
+// looked at (not only new ones: the merge may have deleted a target). Only the lifecycle is
+// not: the other copy made its transitions under the same rules.
+void Repository::refresh_merged(std::string_view kind, const std::string& id, const Stamp& stamp) {
+  const EntityDef& def = registry_.get(kind);
+  const std::optional<Record> current = lookup(def, id);
+  if (!current) detail::throw_missing(def, id);
+  if (current->deleted) return;  // deleted since the merge wrote it (a part of a record it deleted)
+  std::map<std::string, Value> values = current->fields;
+  if (def.derive) def.derive(*this, values);
+  if (auto errors = validate(def, values); !errors.empty()) throw ValidationError(std::move(errors));
+  if (auto dangling = check_link_targets(def, id, values, nullptr)) throw ValidationError({std::move(*dangling)});
+  for (const ContextCheck& check : def.context_checks) {
+    if (auto refused = check(*this, id, values)) throw ValidationError({std::move(*refused)});
+  }
+  // Writes what derive moved (and recomputes dependents); the dependents of a record whose own
+  // computed fields stayed must be recomputed all the same.
+  if (!write_changes(def, *current, values, stamp)) recompute_dependents(def, stamp);
+}
+
+// One prepared statement per register, kept: the rules look records up by id thousands of
+// times in a merge or an import, and preparing the statement cost more than running it.
+std::optional<Record> Repository::lookup(const EntityDef& def, const std::string& id) const {
+  auto found = by_id_.find(def.kind);
+  if (found == by_id_.end()) found = by_id_.emplace(def.kind, db_.prepare(select_sql(def) + " WHERE id = ?")).first;
+  Statement& query = found->second;
+  query.reset();
+  query.bind(1, id);
+  std::optional<Record> record;
+  if (query.step()) record = read_record(def, query);
+  query.reset();  // no statement left half-way: it would hold the file's read lock
+  return record;
+}
+
 std::optional<Record> Repository::get(std::string_view kind, const std::string& id) const {
-  return select_record(db_, registry_.get(kind), id);
+  return lookup(registry_.get(kind), id);
 }
 
 std::vector<Record> Repository::list(std::string_view kind, bool include_deleted) const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -90,13 +91,34 @@ class Repository : public RecordContext {
   // the records that are part of it, in one change set. Other live records that point at it are
   // refused or unlinked (OnLinks). StoreError if the record does not exist; no-op if deleted.
   void remove(std::string_view kind, const std::string& id, OnLinks on_links = OnLinks::Refuse);
-  // Undoes the change set that deleted the record: it, the records deleted with it, and the
-  // links taken out. Restored records must meet the rules as they are now: StoreError, with
+  // Undoes what the deletion of the record did in the change set that deleted it: it, the
+  // records deleted with it as its parts, and the links to them taken out (of a merge's change
+  // set, only that). Restored records must meet the rules as they are now: StoreError, with
   // nothing written, if one points at a record that is deleted now (restore that first) or a
   // rule refuses it (another record took its place meanwhile). A link that cannot go back (its
   // field was changed since, or a rule of that record refuses it) is left, and said in the notes
   // returned. No-op, no notes, if the record is live.
   std::vector<std::string> restore(std::string_view kind, const std::string& id);
+
+  // This file's replica id (core/store/field_versions.hpp): every write above counts one write
+  // of this replica to each field whose stored value it changes (computed fields excepted), and
+  // to the pseudo field "_deleted" when it deletes or restores a record.
+  std::string replica_id() const;
+
+  // For the merge (core/bundle/merge.hpp), which writes rows, history and version vectors
+  // itself and then asks the repository for the rules. Use inside the caller's Transaction.
+  struct Stamp {
+    std::string change_set, at;
+  };
+  Stamp open_change_set(std::string_view description);  // a new change set, authored by author()
+  // Recomputes a live record's computed fields, and its dependents' (recompute_after_write),
+  // and checks it against every rule but the lifecycle, every link of it included:
+  // ValidationError (or DependentRuleError) if it breaks one; what it wrote before throwing is
+  // the caller's to roll back. A tombstone has nothing to check.
+  void refresh_merged(std::string_view kind, const std::string& id, const Stamp& stamp);
+  // What deleting the record does besides its tombstone, for a tombstone the merge wrote: its
+  // parts are deleted and the links of other live records to it are taken out (OnLinks::Unlink).
+  void detach_merged(std::string_view kind, const std::string& id, const Stamp& stamp);
 
   std::optional<Record> get(std::string_view kind, const std::string& id) const;        // tombstones too
   std::vector<Record> list(std::string_view kind, bool include_deleted = false) const;  // by created_at, id
@@ -116,20 +138,23 @@ class Repository : public RecordContext {
   const Database& database() const { return db_; }  // for read-only queries (core/figures/)
 
  private:
-  struct Stamp {
-    std::string change_set, at;
-  };
   Stamp begin_change_set(std::string_view note, std::string_view fallback);
   void insert_checked(const EntityDef& def, const std::string& id, std::map<std::string, Value> values,
                       const Stamp& stamp);
   bool update_checked(const EntityDef& def, const std::string& id, std::map<std::string, Value> changes,
                       const Stamp& stamp);
+  bool write_changes(const EntityDef& def, const Record& current, const std::map<std::string, Value>& merged,
+                     const Stamp& stamp);
   void check_rules(const EntityDef& def, const std::string& id, std::map<std::string, Value>& values,
                    const Record* current) const;
   std::optional<FieldError> check_link_targets(const EntityDef& def, const std::string& id,
                                                const std::map<std::string, Value>& values, const Record* current) const;
   std::optional<Record> find_in_any_register(const std::string& id) const;
+  std::optional<Record> lookup(const EntityDef& def, const std::string& id) const;
   void remove_in(const EntityDef& def, const Record& current, OnLinks on_links, const Stamp& stamp);
+  void detach(const EntityDef& def, const Record& current, OnLinks on_links, const Stamp& stamp);
+  std::vector<HistoryEntry> deletion_in(const std::string& id, const std::vector<HistoryEntry>& change_set) const;
+  std::int64_t local_replica() const;
   void unlink(const LinkRow& row, const std::string& target_id, const Stamp& stamp);
   void write_deleted(const EntityDef& def, const Record& current, bool deleted, const Stamp& stamp);
   void check_restorable(const Record& record, const Stamp& stamp);
@@ -141,6 +166,8 @@ class Repository : public RecordContext {
   const Registry& registry_;
   const Clock& clock_;
   std::string author_;
+  mutable std::int64_t local_replica_ = 0;          // 0: not read yet
+  mutable std::map<std::string, Statement> by_id_;  // lookup()'s statements, by register
 };
 
 }  // namespace isms

@@ -1,8 +1,11 @@
 // Deleting and restoring: tombstones, the records that are part of the one deleted, and the
 // links that point at it (Repository::remove's comment has the rules).
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "core/model/links.hpp"
+#include "core/store/field_versions.hpp"
 #include "core/store/history_log.hpp"
 #include "core/store/link_index.hpp"
 #include "core/store/record_rows.hpp"
@@ -23,7 +26,7 @@ std::vector<LinkedRecord> Repository::linked_from(const std::string& id) const {
   for (const LinkRow& row : links_to(db_, id)) {
     const EntityDef* def = registry_.find(row.from_kind);
     if (def == nullptr) continue;  // a register this build does not know: nothing it can show
-    const std::optional<Record> record = select_record(db_, *def, row.from_id);
+    const std::optional<Record> record = lookup(*def, row.from_id);
     if (!record || record->deleted) continue;
     referrers.push_back({row.from_kind, row.from_id, title_of(*record), row.field});
   }
@@ -41,7 +44,7 @@ std::string Repository::describe_referrers(const std::vector<LinkRow>& rows) con
     }
     const EntityDef& def = registry_.get(row.from_kind);
     const FieldDef* field = def.field(row.field);
-    const std::optional<Record> record = select_record(db_, def, row.from_id);
+    const std::optional<Record> record = lookup(def, row.from_id);
     names.push_back(def.label + " '" + (record ? title_of(*record) : row.from_id) + "' (" +
                     (field != nullptr ? field->label : row.field) + ")");
   }
@@ -55,7 +58,7 @@ void Repository::remove(std::string_view kind, const std::string& id, OnLinks on
                      "Change it instead.");
   }
   Transaction transaction(db_);
-  std::optional<Record> current = select_record(db_, def, id);
+  std::optional<Record> current = lookup(def, id);
   if (!current) detail::throw_missing(def, id);
   if (current->deleted) return;
   const Stamp stamp = begin_change_set({}, "Deleted " + def.label + " '" + title_of(*current) + "'");
@@ -68,7 +71,19 @@ void Repository::remove_in(const EntityDef& def, const Record& current, OnLinks 
   // then finds it deleted instead of going round in circles.
   write_deleted(def, current, true, stamp);
   unindex_links(db_, current.id);
+  detach(def, current, on_links, stamp);
+}
 
+void Repository::detach_merged(std::string_view kind, const std::string& id, const Stamp& stamp) {
+  const EntityDef& def = registry_.get(kind);
+  const std::optional<Record> record = lookup(def, id);
+  if (!record) detail::throw_missing(def, id);
+  detach(def, *record, OnLinks::Unlink, stamp);
+}
+
+// What else a deletion does, once the tombstone is written: its parts go with it, and the other
+// live records that point at it are refused or unlinked.
+void Repository::detach(const EntityDef& def, const Record& current, OnLinks on_links, const Stamp& stamp) {
   // The index holds live records only, and only links of a field that points at this kind
   // count (ids are unique across registers, create_with_id sees to that; this is the second lock).
   std::vector<LinkRow> others;
@@ -80,7 +95,7 @@ void Repository::remove_in(const EntityDef& def, const Record& current, OnLinks 
       others.push_back(row);
       continue;
     }
-    const std::optional<Record> part = select_record(db_, *referrer_def, row.from_id);
+    const std::optional<Record> part = lookup(*referrer_def, row.from_id);
     if (part && !part->deleted) remove_in(*referrer_def, *part, on_links, stamp);
   }
   // A part removed above no longer points anywhere (its rows left the index with it).
@@ -106,7 +121,7 @@ void Repository::remove_in(const EntityDef& def, const Record& current, OnLinks 
 void Repository::unlink(const LinkRow& row, const std::string& target_id, const Stamp& stamp) {
   const EntityDef& def = registry_.get(row.from_kind);
   const FieldDef& field = *def.field(row.field);
-  const Record record = *select_record(db_, def, row.from_id);
+  const Record record = *lookup(def, row.from_id);
   const LinkedRecord referrer{row.from_kind, row.from_id, title_of(record), row.field};
   std::vector<std::string> ids = linked_ids(field, record.get(field.key));
   ids.erase(std::remove(ids.begin(), ids.end(), target_id), ids.end());
@@ -134,12 +149,13 @@ void Repository::write_deleted(const EntityDef& def, const Record& current, bool
   set_record_deleted(db_, def, current.id, deleted, after.updated_at, after.updated_by);
   insert_history(db_, detail::history_row(stamp.change_set, after, detail::deleted_marker, deleted ? "0" : "1",
                                           deleted ? "1" : "0"));
+  bump_versions(db_, local_replica(), current.id, {detail::deleted_marker});
 }
 
 std::vector<std::string> Repository::restore(std::string_view kind, const std::string& id) {
   const EntityDef& def = registry_.get(kind);
   Transaction transaction(db_);
-  std::optional<Record> current = select_record(db_, def, id);
+  std::optional<Record> current = lookup(def, id);
   if (!current) detail::throw_missing(def, id);
   if (!current->deleted) return {};
 
@@ -149,7 +165,7 @@ std::vector<std::string> Repository::restore(std::string_view kind, const std::s
     if (entry.field == detail::deleted_marker && entry.new_value == "1") deleting_set = entry.change_set;
   }
   std::vector<HistoryEntry> undo;
-  if (!deleting_set.empty()) undo = select_change_set(db_, deleting_set);
+  if (!deleting_set.empty()) undo = deletion_in(id, select_change_set(db_, deleting_set));
   if (undo.empty()) undo.push_back(detail::history_row({}, *current, detail::deleted_marker, "0", "1"));
 
   const Stamp stamp = begin_change_set({}, "Restored " + def.label + " '" + title_of(*current) + "'");
@@ -158,7 +174,7 @@ std::vector<std::string> Repository::restore(std::string_view kind, const std::s
   for (const HistoryEntry& entry : undo) {
     if (entry.field != detail::deleted_marker || entry.new_value != "1") continue;
     const EntityDef& entry_def = registry_.get(entry.kind);
-    std::optional<Record> record = select_record(db_, entry_def, entry.record_id);
+    std::optional<Record> record = lookup(entry_def, entry.record_id);
     if (!record || !record->deleted) continue;
     write_deleted(entry_def, *record, false, stamp);
     record->deleted = false;
@@ -171,6 +187,55 @@ std::vector<std::string> Repository::restore(std::string_view kind, const std::s
   }
   transaction.commit();
   return notes;
+}
+
+// What the deletion of `id` did, out of the change set that made it: its tombstone, the
+// tombstones of its parts (and of theirs), and the links to any of them taken out of other
+// records. For a deletion that is the whole change set; a merge (core/bundle/merge.hpp) writes
+// many deletions and edits in one change set, and restoring one record must undo only its own.
+std::vector<HistoryEntry> Repository::deletion_in(const std::string& id,
+                                                  const std::vector<HistoryEntry>& change_set) const {
+  // Each record deleted in the change set, with the records it is part of (read once).
+  std::map<std::string, std::vector<std::string>> wholes;
+  for (const HistoryEntry& entry : change_set) {
+    if (entry.field != detail::deleted_marker || entry.new_value != "1" || entry.record_id == id) continue;
+    const EntityDef* def = registry_.find(entry.kind);
+    const std::optional<Record> record = def != nullptr ? lookup(*def, entry.record_id) : std::nullopt;
+    if (!record) continue;
+    std::vector<std::string>& of = wholes[entry.record_id];
+    for (const FieldDef& field : def->fields) {
+      if (!field.part_of) continue;
+      for (std::string& target : linked_ids(field, record->get(field.key))) of.push_back(std::move(target));
+    }
+  }
+  std::set<std::string> ids{id};
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto& [part, of] : wholes) {
+      if (ids.count(part) != 0) continue;
+      if (std::any_of(of.begin(), of.end(), [&](const std::string& whole) { return ids.count(whole) != 0; })) {
+        ids.insert(part);
+        grew = true;
+      }
+    }
+  }
+  std::vector<HistoryEntry> undo;
+  for (const HistoryEntry& entry : change_set) {
+    if (entry.field == detail::deleted_marker) {
+      if (entry.new_value == "1" && ids.count(entry.record_id) != 0) undo.push_back(entry);
+      continue;
+    }
+    const EntityDef* def = registry_.find(entry.kind);
+    const FieldDef* field = def != nullptr ? def->field(entry.field) : nullptr;
+    if (field == nullptr || !is_link_type(field->type)) continue;
+    const std::vector<std::string> before = linked_ids(*field, from_history_text(*field, entry.old_value));
+    const std::vector<std::string> after = linked_ids(*field, from_history_text(*field, entry.new_value));
+    const bool took_one_out = std::any_of(before.begin(), before.end(), [&](const std::string& target) {
+      return ids.count(target) != 0 && std::find(after.begin(), after.end(), target) == after.end();
+    });
+    if (took_one_out) undo.push_back(entry);
+  }
+  return undo;
 }
 
 // A restored record meets today's rules like any write: its links point at live records, and the
@@ -204,7 +269,7 @@ void Repository::check_restorable(const Record& record, const Stamp& stamp) {
 void Repository::put_back(const HistoryEntry& entry, const Stamp& stamp, std::vector<std::string>& notes) {
   const EntityDef& def = registry_.get(entry.kind);
   const FieldDef* field = def.field(entry.field);
-  const std::optional<Record> record = select_record(db_, def, entry.record_id);
+  const std::optional<Record> record = lookup(def, entry.record_id);
   if (field == nullptr || !record || record->deleted) return;
   const Value now = record->get(field->key);
   Value wanted = from_history_text(*field, entry.old_value);

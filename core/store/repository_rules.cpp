@@ -44,7 +44,7 @@ std::optional<FieldError> Repository::check_link_targets(const EntityDef& def, c
       if (std::find(before.begin(), before.end(), target_id) != before.end()) continue;
       if (target_id == id) return FieldError{field.key, field.label + " cannot point to the record itself."};
       const std::optional<Record> target =
-          any ? find_in_any_register(target_id) : select_record(db_, registry_.get(field.link_kind), target_id);
+          any ? find_in_any_register(target_id) : lookup(registry_.get(field.link_kind), target_id);
       if (!target) {
         return FieldError{field.key,
                           field.label + " points to no existing " + target_name + " (id " + target_id + ")."};
@@ -63,7 +63,7 @@ std::optional<FieldError> Repository::check_link_targets(const EntityDef& def, c
 // primary-key lookup per register finds the record.
 std::optional<Record> Repository::find_in_any_register(const std::string& id) const {
   for (const EntityDef& def : registry_.all()) {
-    if (std::optional<Record> record = select_record(db_, def, id)) return record;
+    if (std::optional<Record> record = lookup(def, id)) return record;
   }
   return std::nullopt;
 }

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/store/field_versions.hpp"
 #include "core/store/history_log.hpp"
 #include "core/store/link_index.hpp"
 #include "core/util/uuid.hpp"
@@ -65,6 +66,9 @@ std::size_t upgrade_records(Repository& records) {
       entry.author = records.author();
       entry.at = record->updated_at;
       insert_history(db, entry);
+      // Counted as this copy's write, like any other: two copies upgraded apart each make their
+      // own person, and the merge must see that as two edits of the owner, not as no edit.
+      bump_versions(db, local_replica_number(db), id, {"owner"});
       if (!record->deleted) {
         const std::vector<std::string> owner_only{"owner"};
         index_links(db, def, id, {{"owner", Value(person)}}, &owner_only);

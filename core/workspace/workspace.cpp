@@ -37,6 +37,7 @@ void remove_quietly(const std::string& path) {
 Workspace::Workspace(std::string dir, std::string id, Database db, const Clock& clock, StorageObserver* observer)
     : dir_(std::move(dir)),
       id_(std::move(id)),
+      clock_(clock),
       registry_(Registry::builtin()),
       db_(std::move(db)),
       records_(db_, registry_, clock, std::string()),
@@ -67,6 +68,33 @@ std::unique_ptr<Workspace> Workspace::create(const std::string& dir, const std::
     ensure_tables(workspace->db_, registry);
     workspace->records_.create_with_id(meta_kind, id, std::move(values), "Created workspace");
     catalogs::seed_catalogs(workspace->db_, workspace->records_);
+    transaction.commit();
+  } catch (...) {
+    workspace.reset();  // closes the file so it can be removed
+    remove_quietly(path);
+    throw;
+  }
+  return workspace;
+}
+
+std::unique_ptr<Workspace> Workspace::create_filled(const std::string& dir, const std::string& id,
+                                                    const std::string& author, const Clock& clock,
+                                                    StorageObserver* observer,
+                                                    const std::function<void(Workspace&)>& fill) {
+  if (!std::filesystem::is_directory(dir)) throw StoreError("The folder " + dir + " does not exist.");
+  const std::string path = path_in(dir);
+  if (std::filesystem::exists(path)) throw StoreError("There is already a workspace in " + dir + ".");
+  std::unique_ptr<Workspace> workspace;
+  try {
+    workspace.reset(new Workspace(dir, id, Database(path), clock, observer));
+    workspace->records_.set_author(author);
+    Transaction transaction(workspace->db_);
+    migrate(workspace->db_);
+    ensure_tables(workspace->db_, workspace->registry_);
+    fill(*workspace);
+    const std::optional<Record> details = workspace->records_.get(meta_kind, id);
+    if (!details) throw StoreError("The workspace details are missing, so no workspace was made.");
+    workspace->records_.set_author(text_of(*details, "consultant"));
     transaction.commit();
   } catch (...) {
     workspace.reset();  // closes the file so it can be removed

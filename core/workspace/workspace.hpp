@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -39,9 +40,19 @@ class Workspace {
   // file is missing, not a workspace, or from a newer version of the app; in each of those
   // cases the file is left exactly as it was. Adds the built-in catalog records the file lacks.
   static std::unique_ptr<Workspace> open(const std::string& dir, const Clock& clock, StorageObserver* observer);
+  // Creates the file in `dir` like create(), but with no details record and no catalogs: `fill`
+  // writes every record (a bundle's, core/bundle/import_new.hpp), authored by `author`, in the
+  // same transaction, and must write the details record with id `id`. Anything thrown leaves
+  // no file behind.
+  static std::unique_ptr<Workspace> create_filled(const std::string& dir, const std::string& id,
+                                                  const std::string& author, const Clock& clock,
+                                                  StorageObserver* observer,
+                                                  const std::function<void(Workspace&)>& fill);
 
   WorkspaceMeta meta() const;
   std::string id() const { return id_; }
+  // This file's replica id: the copy of the workspace its version vectors count writes of.
+  std::string replica_id() const { return records_.replica_id(); }
   const std::string& dir() const { return dir_; }
   std::string db_path() const;
 
@@ -53,6 +64,8 @@ class Workspace {
   Database& database() { return db_; }
   // The bytes of this workspace's attachments: the folder "blobs" beside the SQLite file.
   BlobStore& blobs() { return blobs_; }
+  const BlobStore& blobs() const { return blobs_; }
+  const Clock& clock() const { return clock_; }
 
   std::string last_change_at() const;  // the latest history time, or the creation time
 
@@ -64,6 +77,7 @@ class Workspace {
 
   std::string dir_;
   std::string id_;
+  const Clock& clock_;
   const Registry& registry_;
   Database db_;  // before records_, which refers to it
   Repository records_;
