@@ -4,7 +4,7 @@
 #   - Debian packages (compilers, libraries, fonts, Chromium)
 #   - Debian *source* packages imgui and sqlite3, unpacked into third_party/ (git-ignored),
 #     with SQLite's amalgamation built from its source tree
-#   - playwright-core from npm, pinned by tests/e2e/package-lock.json
+#   - playwright-core and ajv (the bundle schema check) from npm, pinned by tests/e2e/package-lock.json
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
