@@ -60,6 +60,7 @@ void App::frame() {
   ImGui::End();
 
   views::dialogs(session_, ui_);
+  views::merge_dialog(session_, ui_);
 }
 
 // Banners above the page: what went wrong (stays until dismissed) and what just happened.
@@ -98,6 +99,15 @@ void App::main_area() {
   if (!session_.ready()) {
     ui::muted_text("loading", "Loading your workspaces…");
     return;
+  }
+  // A workspace opened by something other than a click on its row (a bundle imported or merged,
+  // a file dropped on the window) is shown at once; what was open in the editor belonged to the
+  // workspace before, so it goes.
+  const std::string open_id = session_.current() != nullptr ? session_.current()->id() : std::string();
+  if (open_id != ui_.shown_workspace) {
+    ui_.shown_workspace = open_id;
+    ui_.draft = RecordDraft{};
+    if (!open_id.empty() && (ui_.page == Page::Workspaces || ui_.page == Page::Trash)) ui_.page = Page::Overview;
   }
   switch (ui_.page) {
     case Page::Workspaces:

@@ -5,6 +5,8 @@
 #include <utility>
 
 #include "core/attachments/attachments.hpp"
+#include "core/bundle/bundle_json.hpp"
+#include "core/bundle/export.hpp"
 #include "core/report/audit_report.hpp"
 #include "core/report/csv.hpp"
 #include "core/report/page.hpp"
@@ -28,6 +30,10 @@ void Session::start() {
   platform_.load_dir(WorkspaceCatalog::catalog_dir(root_), [this, alive](bool ok, const std::string& error) {
     if (alive.expired()) return;
     on_catalog_loaded(ok, error);
+  });
+  // A bundle dropped onto the window is imported like one chosen with the file picker.
+  platform_.on_file_dropped([this, alive](const std::string& name, const std::string&, std::string bytes) {
+    if (!alive.expired()) receive_bundle(name, bytes);
   });
 }
 
@@ -85,6 +91,14 @@ void Session::open_workspace(const std::string& id) {
     try {
       current_ = Workspace::open(catalog_->workspace_dir(id), clock_, static_cast<StorageObserver*>(this));
       refresh_catalog_entry();
+      if (bundle_waiting_for_open_ && bundle_waiting_for_open_->second.workspace.id == id) {
+        // Clang 14 cannot capture structured bindings: plain variables.
+        std::string file_name = std::move(bundle_waiting_for_open_->first);
+        bundle::Bundle incoming = std::move(bundle_waiting_for_open_->second);
+        bundle_waiting_for_open_.reset();
+        report_failure(("\"" + file_name + "\" was not imported").c_str(),
+                       [&] { preview_merge(file_name, std::move(incoming)); });
+      }
     } catch (const std::exception& e) {
       problem_ = std::string("The workspace could not be opened: ") + e.what();
     }
@@ -307,8 +321,8 @@ std::string Session::download_name(const std::string& what, const std::string& e
   const WorkspaceMeta meta = current_->meta();
   std::string name;
   // Letters and digits of any script stay (UTF-8 bytes >= 0x80 are kept whole, so only ASCII is
-  // lower-cased); every run of
-  // anything else becomes one "-", so no name holds a path separator or a reserved character.
+  // lower-cased); every run of anything else becomes one "-", so no name holds a path separator
+  // or a reserved character.
   for (const std::string& part : {meta.client, meta.name, what, clock_.now_utc().substr(0, 10)}) {
     std::string slug;
     for (const char c : part) {
@@ -372,6 +386,91 @@ void Session::download_report(Report which, const std::string& record_id) {
     platform_.download(name, "text/html;charset=utf-8", html);
     notice_ = "Made " + name + ": open it in the browser and print it, or save it as PDF.";
   });
+}
+
+void Session::export_bundle(bool include_attachments) {
+  if (!current_) return;
+  report_failure("The workspace was not exported", [&] {
+    bundle::ExportOptions options;
+    options.include_attachments = include_attachments;
+    const std::string json = bundle::to_json(bundle::export_bundle(*current_, options), current_->registry());
+    std::string name = download_name("", "isms.json");
+    platform_.download(name, "application/json", json);
+    notice_ = "Exported " + name + (include_attachments ? "" : " (without attachments)") + ".";
+  });
+}
+
+void Session::import_bundle() {
+  platform_.pick_file(".json,application/json", [this, alive = alive_](const std::string& name,
+                                                                        const std::string&, std::string bytes) {
+    if (*alive) receive_bundle(name, bytes);
+  });
+}
+
+void Session::receive_bundle(const std::string& file_name, const std::string& bytes) {
+  if (!catalog_) return;
+  report_failure(("\"" + file_name + "\" was not imported").c_str(), [&] {
+    bundle::Bundle incoming = bundle::from_json(bytes, Registry::builtin());
+    const std::string& id = incoming.workspace.id;
+    if (current_ && current_->id() == id) return preview_merge(file_name, std::move(incoming));
+    if (const auto info = catalog_->find(id)) {
+      if (info->in_trash()) {
+        throw StoreError("It is a bundle of the workspace \"" + info->name +
+                         "\", which is in the trash here; restore that workspace first, then import again.");
+      }
+      bundle_waiting_for_open_.emplace(file_name, std::move(incoming));
+      open_workspace(id);
+      return;
+    }
+    close_workspace();
+    current_ = catalog_->import_bundle(incoming);
+    active_cache_.reset();
+    ++data_revision_;
+    notice_ = "Opened \"" + current_->meta().name + "\" from " + file_name + " as a new workspace.";
+  });
+}
+
+void Session::preview_merge(const std::string& file_name, bundle::Bundle incoming) {
+  PendingMerge pending{file_name, std::move(incoming), {}, {}};
+  pending.preview = bundle::plan_merge(*current_, pending.bundle);
+  pending_merge_ = std::move(pending);
+}
+
+void Session::choose(const bundle::Conflict& conflict, bundle::Side side) {
+  if (!pending_merge_) return;
+  if (conflict.type == bundle::ConflictType::Rule) {
+    pending_merge_->choices.choose_record(conflict.id, side);
+  } else {
+    pending_merge_->choices.choose(conflict.id, conflict.field, side);
+  }
+  for (bundle::Conflict& shown : pending_merge_->preview.conflicts) {
+    if (shown.id == conflict.id && shown.field == conflict.field) shown.chosen = side;
+  }
+}
+
+void Session::choose_all(bundle::Side side) {
+  if (!pending_merge_) return;
+  for (const bundle::Conflict& conflict : std::vector<bundle::Conflict>(pending_merge_->preview.conflicts)) {
+    choose(conflict, side);
+  }
+}
+
+bool Session::confirm_merge() {
+  if (!pending_merge_ || !current_) return false;
+  PendingMerge& pending = *pending_merge_;
+  bool merged = false;
+  report_failure(("\"" + pending.file_name + "\" was not merged").c_str(), [&] {
+    // Choices can raise or settle conflicts of rules: plan again with them before writing.
+    pending.preview = bundle::plan_merge(*current_, pending.bundle, pending.choices);
+    if (!pending.preview.resolved()) return;
+    const bundle::MergeResult result = bundle::apply_merge(*current_, pending.bundle, pending.choices);
+    notice_ = "Merged " + pending.file_name + ": " + std::to_string(result.total.added) + " added, " +
+              std::to_string(result.total.changed) + " changed, " + std::to_string(result.total.deleted) +
+              " deleted.";
+    merged = true;
+  });
+  if (merged) pending_merge_.reset();
+  return merged;
 }
 
 void Session::removing_dir(const std::string& dir) { platform_.removing_dir(dir); }

@@ -11,6 +11,8 @@
 #include "app/platform.hpp"
 #include "app/record_draft.hpp"
 #include "core/attachments/attachments.hpp"
+#include "core/bundle/bundle.hpp"
+#include "core/bundle/merge.hpp"
 #include "core/store/repository.hpp"
 #include "core/model/validation.hpp"
 #include "core/util/clock.hpp"
@@ -85,6 +87,29 @@ class Session : private StorageObserver {
   // "<client>-<workspace>-<what>-<date>.<ext>" in lower case, safe in every file system.
   std::string download_name(const std::string& what, const std::string& extension) const;
 
+  // Bundles (issue 5). The open workspace as "<client>-<workspace>-<date>.isms.json", downloaded.
+  void export_bundle(bool include_attachments);
+  // Asks for a bundle file; a file dropped onto the window comes the same way (start() listens).
+  void import_bundle();
+  // A bundle's bytes: refused with the reader's sentence (nothing changes); a workspace this
+  // browser lacks becomes a new workspace, opened; the open workspace (or another one here,
+  // opened first) gets a merge preview and nothing is written until confirm_merge().
+  void receive_bundle(const std::string& file_name, const std::string& bytes);
+  struct PendingMerge {
+    std::string file_name;
+    bundle::Bundle bundle;
+    bundle::MergePreview preview;
+    bundle::Resolutions choices;
+  };
+  const std::optional<PendingMerge>& pending_merge() const { return pending_merge_; }
+  // Picks a side for one conflict (a field, or the whole record for rule conflicts), or for all.
+  void choose(const bundle::Conflict& conflict, bundle::Side side);
+  void choose_all(bundle::Side side);
+  // Merges in one transaction once every conflict has a choice; false (the preview planned
+  // again, e.g. with a rule conflict the choices raised) when it cannot yet.
+  bool confirm_merge();
+  void cancel_merge() { pending_merge_.reset(); }
+
   // Grows with every change committed to the open workspace: views re-query when it moves.
   std::uint64_t data_revision() const { return data_revision_; }
 
@@ -113,6 +138,10 @@ class Session : private StorageObserver {
   std::string problem_;
   std::string notice_;
   std::uint64_t data_revision_ = 0;
+  std::optional<PendingMerge> pending_merge_;
+  // A bundle of a workspace here that was not open: merged once it has opened.
+  std::optional<std::pair<std::string, bundle::Bundle>> bundle_waiting_for_open_;
+  void preview_merge(const std::string& file_name, bundle::Bundle bundle);
   // Guards callbacks that arrive after this Session is gone (the platform may outlive it).
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

@@ -57,6 +57,7 @@ struct Confirmation {
 
 struct UiState {
   Page page = Page::Workspaces;
+  std::string shown_workspace;  // the open workspace's id when the last frame was drawn
   CreateForm create;
   RenameForm rename;
   Confirmation trash;        // move one workspace to the trash

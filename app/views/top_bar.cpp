@@ -37,6 +37,24 @@ void save_state(Session& session) {
   automation::note_last_item("save-status", text.substr(text.find("  ") + 2));
 }
 
+// Sharing work: the open workspace out as a bundle (with or without its files), a bundle in.
+void bundle_buttons(Session& session, UiState& ui) {
+  if (!session.ready()) return;
+  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+  if (session.current() != nullptr) {
+    if (ImGui::Button(ICON_DOWNLOAD "  Export")) ImGui::OpenPopup("export-menu");
+    if (ImGui::BeginPopup("export-menu")) {
+      if (ImGui::MenuItem("Bundle with attachments")) session.export_bundle(true);
+      if (ImGui::MenuItem("Bundle without attachments")) session.export_bundle(false);
+      ImGui::EndPopup();
+    }
+    ImGui::SameLine();
+  }
+  if (ImGui::Button(ICON_UPLOAD "  Import")) session.import_bundle();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open or merge a bundle (.isms.json); you can also drop it on the window.");
+  (void)ui;
+}
+
 }  // namespace
 
 void top_bar(Session& session, UiState& ui) {
@@ -59,8 +77,8 @@ void top_bar(Session& session, UiState& ui) {
     ui::keyed_text("current-workspace", meta.name);
     ImGui::PopStyleColor();
   }
+  bundle_buttons(session, ui);
   save_state(session);
-  (void)ui;
 }
 
 }  // namespace isms::app::views

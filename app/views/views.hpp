@@ -15,5 +15,7 @@ void overview_page(Session& session, UiState& ui);
 void register_page(Session& session, UiState& ui);
 // The modals any page can open: rename, move to trash, empty trash.
 void dialogs(Session& session, UiState& ui);
+// The preview and conflicts of a bundle being merged (Session::pending_merge).
+void merge_dialog(Session& session, UiState& ui);
 
 }  // namespace isms::app::views

@@ -1,5 +1,7 @@
 #include "core/workspace/catalog.hpp"
 
+#include "core/bundle/import_new.hpp"
+
 #include <filesystem>
 #include <utility>
 
@@ -144,6 +146,26 @@ std::unique_ptr<Workspace> WorkspaceCatalog::create(const WorkspaceDraft& draft)
   try {
     fs::create_directories(dir);
     workspace = Workspace::create(dir, id, draft, clock_, observer_);
+    insert_row(workspace->meta());
+  } catch (...) {
+    workspace.reset();  // close the file before deleting its folder
+    if (observer_ != nullptr) observer_->removing_dir(dir);
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+    if (observer_ != nullptr) observer_->removed_dir(dir);
+    throw;
+  }
+  return workspace;
+}
+
+std::unique_ptr<Workspace> WorkspaceCatalog::import_bundle(const bundle::Bundle& bundle) {
+  if (find(bundle.workspace.id)) throw StoreError("A workspace with this bundle's id is here already.");
+  const std::string dir = workspace_dir(bundle.workspace.id);
+  if (observer_ != nullptr) observer_->prepare_dir(dir);
+  std::unique_ptr<Workspace> workspace;
+  try {
+    fs::create_directories(dir);
+    workspace = bundle::import_as_new_workspace(dir, bundle, clock_, observer_);
     insert_row(workspace->meta());
   } catch (...) {
     workspace.reset();  // close the file before deleting its folder

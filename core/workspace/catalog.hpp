@@ -9,6 +9,7 @@
 #include "core/store/sqlite.hpp"
 #include "core/store/storage_observer.hpp"
 #include "core/util/clock.hpp"
+#include "core/bundle/bundle.hpp"
 #include "core/workspace/workspace.hpp"
 
 namespace isms {
@@ -45,6 +46,10 @@ class WorkspaceCatalog {
   // folder, the workspace file and the catalog row. If anything fails after the folder was
   // made, the folder is removed again and no row is left. Returns the open workspace.
   std::unique_ptr<Workspace> create(const WorkspaceDraft& draft);
+
+  // A bundle of a workspace this profile does not have, as a new workspace (bundle/import_new):
+  // folder, file and catalog row, or nothing at all when anything fails (StoreError/MergeError).
+  std::unique_ptr<Workspace> import_bundle(const bundle::Bundle& bundle);
 
   // Copies name, client, consultant and last change time from an open workspace into its
   // row, adding the row if it is missing (a workspace folder the catalog did not know).

@@ -254,6 +254,72 @@ TEST_CASE_FIXTURE(SessionFixture, "tables export as the CSV they show and report
   CHECK(session.problem().rfind("The report was not made: No management review with id no-such-review", 0) == 0);
 }
 
+TEST_CASE("bundles: export, open as a new workspace elsewhere, edit both, merge back with a conflict") {
+  // Two browser profiles: two sessions on two folders.
+  SessionFixture anna, ben;
+  anna.session.start();
+  ben.session.start();
+  REQUIRE(anna.session.create_workspace(kDraft).empty());
+  isms::app::RecordDraft asset = isms::app::draft_for_new(anna.session.current()->registry().get("asset"));
+  asset.text["name"] = std::string("Payroll database");
+  asset.text["type"] = std::string("information");
+  REQUIRE(anna.session.save_record(asset));
+
+  anna.session.export_bundle(false);
+  REQUIRE(anna.platform.downloads.size() == 1);
+  const std::string first = anna.platform.downloads[0].bytes;
+  CHECK(anna.platform.downloads[0].name == "müller-søn-Łódź-isms-2027-2026-11-26.isms.json");
+
+  // Ben has no such workspace: it opens as a new one, with Anna's asset.
+  ben.session.receive_bundle("first.isms.json", first);
+  REQUIRE(ben.session.current() != nullptr);
+  CHECK(ben.session.current()->id() == anna.session.current()->id());
+  CHECK(ben.session.current()->records().get("asset", asset.id)->get("name") == isms::Value("Payroll database"));
+  CHECK(ben.session.workspaces().size() == 1);
+
+  // Both change the location; Anna also the description, Ben the owner's... name of the asset.
+  auto edit = [](SessionFixture& who, const std::string& id, std::map<std::string, std::string> texts) {
+    isms::app::RecordDraft draft = isms::app::draft_of(who.session.current()->registry().get("asset"),
+                                                       *who.session.current()->records().get("asset", id));
+    for (auto& [key, text] : texts) draft.text[key] = text;
+    REQUIRE(who.session.save_record(draft));
+  };
+  edit(anna, asset.id, {{"location", "Frankfurt DC"}, {"description", "Payroll for 300 staff"}});
+  edit(ben, asset.id, {{"location", "Azure West Europe"}});
+  ben.session.export_bundle(false);
+  const std::string from_ben = ben.platform.downloads.back().bytes;
+
+  // A damaged file changes nothing and says why.
+  anna.session.receive_bundle("broken.isms.json", from_ben.substr(0, from_ben.size() / 2));
+  CHECK(anna.session.problem().rfind("\"broken.isms.json\" was not imported: The bundle is incomplete", 0) == 0);
+  CHECK_FALSE(anna.session.pending_merge().has_value());
+  anna.session.dismiss_problem();
+
+  anna.session.receive_bundle("from-ben.isms.json", from_ben);
+  REQUIRE(anna.session.pending_merge().has_value());
+  const auto& preview = anna.session.pending_merge()->preview;
+  REQUIRE(preview.conflicts.size() == 1);
+  CHECK(preview.conflicts[0].field == "location");
+  CHECK(preview.conflicts[0].mine.text == "Frankfurt DC");
+  CHECK(preview.conflicts[0].theirs.text == "Azure West Europe");
+  CHECK(anna.session.current()->records().get("asset", asset.id)->get("location") == isms::Value("Frankfurt DC"));
+
+  CHECK_FALSE(anna.session.confirm_merge());  // not before every conflict has a choice
+  anna.session.choose(preview.conflicts[0], isms::bundle::Side::Theirs);
+  REQUIRE(anna.session.confirm_merge());
+  CHECK_FALSE(anna.session.pending_merge().has_value());
+  const isms::Record merged = *anna.session.current()->records().get("asset", asset.id);
+  CHECK(merged.get("location") == isms::Value("Azure West Europe"));
+  CHECK(merged.get("description") == isms::Value("Payroll for 300 staff"));
+
+  // Importing the same bundle again finds nothing to do.
+  anna.session.receive_bundle("from-ben.isms.json", from_ben);
+  REQUIRE(anna.session.pending_merge().has_value());
+  CHECK(anna.session.pending_merge()->preview.conflicts.empty());
+  CHECK(anna.session.pending_merge()->preview.total.changed == 0);
+  CHECK(anna.session.pending_merge()->preview.total.added == 0);
+}
+
 TEST_CASE("the navigation groups list every register a person edits on its own page") {
   std::set<std::string> grouped;
   for (const isms::app::RegisterGroup& group : isms::app::register_groups()) {
