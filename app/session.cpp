@@ -394,6 +394,13 @@ void Session::export_bundle(bool include_attachments) {
     bundle::ExportOptions options;
     options.include_attachments = include_attachments;
     const std::string json = bundle::to_json(bundle::export_bundle(*current_, options), current_->registry());
+    // A bundle nobody could import is no help: the reader refuses files over the limit.
+    if (json.size() > bundle::max_bundle_bytes) {
+      throw StoreError("It would be " + std::to_string(json.size() / (1024 * 1024)) + " MB, more than the " +
+                       std::to_string(bundle::max_bundle_bytes / (1024 * 1024)) + " MB a bundle may be" +
+                       (include_attachments ? "; export it without attachments and send the files another way."
+                                            : "."));
+    }
     std::string name = download_name("", "isms.json");
     platform_.download(name, "application/json", json);
     notice_ = "Exported " + name + (include_attachments ? "" : " (without attachments)") + ".";
