@@ -109,6 +109,16 @@ void App::main_area() {
     ui_.draft = RecordDraft{};
     if (!open_id.empty() && (ui_.page == Page::Workspaces || ui_.page == Page::Trash)) ui_.page = Page::Overview;
   }
+  // After a merge the record in the editor is read again: its text is from before the merge, and
+  // saving it would write the old values back (the merge dialog waits while it has unsaved text).
+  if (session_.merges_done() != ui_.merges_seen) {
+    ui_.merges_seen = session_.merges_done();
+    if (!ui_.draft.kind.empty() && !ui_.draft.is_new() && !ui_.draft.dirty && session_.current() != nullptr) {
+      const auto record = session_.current()->records().get(ui_.draft.kind, ui_.draft.id);
+      ui_.draft = record && !record->deleted ? draft_of(session_.current()->registry().get(ui_.draft.kind), *record)
+                                            : RecordDraft{};
+    }
+  }
   switch (ui_.page) {
     case Page::Workspaces:
       views::workspaces_page(session_, ui_);

@@ -79,11 +79,15 @@ void Session::open_workspace(const std::string& id) {
   if (!catalog_ || (current_ && current_->id() == id)) return;
   const auto info = catalog_->find(id);
   if (!info) return;
+  // A bundle that waited for another workspace is not merged into this one, nor later by surprise.
+  if (bundle_waiting_for_open_ && bundle_waiting_for_open_->second.workspace.id != id) bundle_waiting_for_open_.reset();
   close_workspace();
   opening_id_ = id;
   std::weak_ptr<bool> alive = alive_;
   platform_.load_dir(catalog_->workspace_dir(id), [this, alive, id](bool ok, const std::string& error) {
     if (alive.expired() || opening_id_ != id) return;  // closed or another opened meanwhile
+    // A bundle waiting for this workspace is merged once it is open, or dropped if it will not.
+    const bool bundle_waits = bundle_waiting_for_open_ && bundle_waiting_for_open_->second.workspace.id == id;
     opening_id_.clear();
     if (!ok && platform_.save_status().storage_available) {
       problem_ = "This workspace's saved copy could not be loaded (" + error + ").";
@@ -102,11 +106,13 @@ void Session::open_workspace(const std::string& id) {
     } catch (const std::exception& e) {
       problem_ = std::string("The workspace could not be opened: ") + e.what();
     }
+    if (bundle_waits) bundle_waiting_for_open_.reset();
   });
 }
 
 void Session::close_workspace() {
   if (current_) platform_.flush();
+  pending_merge_.reset();  // a merge belongs to the workspace it was planned on
   current_.reset();
   opening_id_.clear();
 }
@@ -390,10 +396,34 @@ void Session::download_report(Report which, const std::string& record_id) {
 
 void Session::export_bundle(bool include_attachments) {
   if (!current_) return;
+  if (!include_attachments) return write_bundle(false);
+  // Attachment bytes are read only when needed (in the browser they stay in IndexedDB until
+  // then): read every one the bundle will carry first, then write it.
+  std::vector<std::string> paths;
+  {
+    Statement digests = current_->records().database().prepare(
+        "SELECT DISTINCT sha256 FROM rec_attachment WHERE length(sha256) = 64");
+    while (digests.step()) paths.push_back(current_->blobs().dir() + "/" + digests.column_text(0));
+  }
+  if (paths.empty()) return write_bundle(true);
+  auto remaining = std::make_shared<std::size_t>(paths.size());
+  const std::string workspace_id = current_->id();
+  for (const std::string& path : paths) {
+    platform_.load_file(path, [this, alive = alive_, remaining, workspace_id](bool, const std::string&) {
+      if (--*remaining > 0 || !*alive || !current_ || current_->id() != workspace_id) return;
+      write_bundle(true);
+    });
+  }
+}
+
+void Session::write_bundle(bool include_attachments) {
   report_failure("The workspace was not exported", [&] {
     bundle::ExportOptions options;
     options.include_attachments = include_attachments;
-    const std::string json = bundle::to_json(bundle::export_bundle(*current_, options), current_->registry());
+    const bundle::Bundle exported = bundle::export_bundle(*current_, options);
+    std::size_t missing = 0;
+    for (const bundle::BundleAttachment& attachment : exported.attachments) missing += attachment.bytes ? 0 : 1;
+    const std::string json = bundle::to_json(exported, current_->registry());
     // A bundle nobody could import is no help: the reader refuses files over the limit.
     if (json.size() > bundle::max_bundle_bytes) {
       throw StoreError("It would be " + std::to_string(json.size() / (1024 * 1024)) + " MB, more than the " +
@@ -404,6 +434,10 @@ void Session::export_bundle(bool include_attachments) {
     std::string name = download_name("", "isms.json");
     platform_.download(name, "application/json", json);
     notice_ = "Exported " + name + (include_attachments ? "" : " (without attachments)") + ".";
+    if (include_attachments && missing > 0) {
+      notice_ += " " + std::to_string(missing) + " attached file" + (missing == 1 ? " was" : "s were") +
+                 " not in this browser and " + (missing == 1 ? "is" : "are") + " left out.";
+    }
   });
 }
 
@@ -417,8 +451,10 @@ void Session::import_bundle() {
 void Session::receive_bundle(const std::string& file_name, const std::string& bytes) {
   if (!catalog_) return;
   report_failure(("\"" + file_name + "\" was not imported").c_str(), [&] {
+    // One merge at a time: a file dropped while a merge is being decided waits for the person.
+    if (pending_merge_) throw StoreError("Finish or cancel the merge that is open first.");
     bundle::Bundle incoming = bundle::from_json(bytes, Registry::builtin());
-    const std::string& id = incoming.workspace.id;
+    const std::string id = incoming.workspace.id;  // a copy: `incoming` may be moved below
     if (current_ && current_->id() == id) return preview_merge(file_name, std::move(incoming));
     if (const auto info = catalog_->find(id)) {
       if (info->in_trash()) {
@@ -429,8 +465,10 @@ void Session::receive_bundle(const std::string& file_name, const std::string& by
       open_workspace(id);
       return;
     }
+    // Made first, so a bundle that cannot become a workspace leaves the open one open.
+    std::unique_ptr<Workspace> imported = catalog_->import_bundle(incoming);
     close_workspace();
-    current_ = catalog_->import_bundle(incoming);
+    current_ = std::move(imported);
     active_cache_.reset();
     ++data_revision_;
     notice_ = "Opened \"" + current_->meta().name + "\" from " + file_name + " as a new workspace.";
@@ -438,7 +476,7 @@ void Session::receive_bundle(const std::string& file_name, const std::string& by
 }
 
 void Session::preview_merge(const std::string& file_name, bundle::Bundle incoming) {
-  PendingMerge pending{file_name, std::move(incoming), {}, {}};
+  PendingMerge pending{file_name, current_->id(), std::move(incoming), {}, {}};
   pending.preview = bundle::plan_merge(*current_, pending.bundle);
   pending_merge_ = std::move(pending);
 }
@@ -471,10 +509,16 @@ bool Session::confirm_merge() {
     pending.preview = bundle::plan_merge(*current_, pending.bundle, pending.choices);
     if (!pending.preview.resolved()) return;
     const bundle::MergeResult result = bundle::apply_merge(*current_, pending.bundle, pending.choices);
+    // Attachment bytes the merge brought without any record to write commit nothing: ask for
+    // the write-back here, or they would live only in this tab's memory.
+    if (result.attachments_added > 0) platform_.committed(current_->db_path());
     notice_ = "Merged " + pending.file_name + ": " + std::to_string(result.total.added) + " added, " +
               std::to_string(result.total.changed) + " changed, " + std::to_string(result.total.deleted) +
-              " deleted.";
+              " deleted" +
+              (result.attachments_added > 0 ? ", " + std::to_string(result.attachments_added) + " files stored" : "") +
+              ".";
     merged = true;
+    ++merges_done_;
   });
   if (merged) pending_merge_.reset();
   return merged;

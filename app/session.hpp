@@ -97,6 +97,7 @@ class Session : private StorageObserver {
   void receive_bundle(const std::string& file_name, const std::string& bytes);
   struct PendingMerge {
     std::string file_name;
+    std::string workspace_id;  // the workspace it was planned on
     bundle::Bundle bundle;
     bundle::MergePreview preview;
     bundle::Resolutions choices;
@@ -109,6 +110,8 @@ class Session : private StorageObserver {
   // again, e.g. with a rule conflict the choices raised) when it cannot yet.
   bool confirm_merge();
   void cancel_merge() { pending_merge_.reset(); }
+  // Grows with every merge written: an editor showing a record from before must read it again.
+  std::uint64_t merges_done() const { return merges_done_; }
 
   // Grows with every change committed to the open workspace: views re-query when it moves.
   std::uint64_t data_revision() const { return data_revision_; }
@@ -139,9 +142,11 @@ class Session : private StorageObserver {
   std::string notice_;
   std::uint64_t data_revision_ = 0;
   std::optional<PendingMerge> pending_merge_;
+  std::uint64_t merges_done_ = 0;
   // A bundle of a workspace here that was not open: merged once it has opened.
   std::optional<std::pair<std::string, bundle::Bundle>> bundle_waiting_for_open_;
   void preview_merge(const std::string& file_name, bundle::Bundle bundle);
+  void write_bundle(bool include_attachments);
   // Guards callbacks that arrive after this Session is gone (the platform may outlive it).
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

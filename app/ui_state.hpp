@@ -58,6 +58,7 @@ struct Confirmation {
 struct UiState {
   Page page = Page::Workspaces;
   std::string shown_workspace;  // the open workspace's id when the last frame was drawn
+  std::uint64_t merges_seen = 0;  // Session::merges_done() when the editor was last read
   CreateForm create;
   RenameForm rename;
   Confirmation trash;        // move one workspace to the trash

@@ -229,6 +229,11 @@ mergeInto(LibraryManager.library, {
   isms_storage_removed: function(dirPtr) {
     var dir = UTF8ToString(dirPtr);
     delete ISMS.dirty[dir];
+    // Its blobs are gone with its database: a workspace made again at the same path (the same
+    // bundle imported after emptying the trash) must write its blobs anew.
+    Object.keys(ISMS.keptBlobs).forEach(function(path) {
+      if (path.indexOf(dir + '/') === 0) delete ISMS.keptBlobs[path];
+    });
     delete ISMS.failed[dir];
     var drop = function() {
       var db = IDBFS.dbs[dir];

@@ -59,9 +59,8 @@ void conflict_row(Session& session, const bundle::Conflict& conflict, std::size_
 }  // namespace
 
 void merge_dialog(Session& session, UiState& ui) {
-  (void)ui;
   const auto& pending = session.pending_merge();
-  if (!pending) return;
+  if (!pending || session.current() == nullptr || session.current()->id() != pending->workspace_id) return;
   if (!ImGui::IsPopupOpen("Merge a bundle")) ImGui::OpenPopup("Merge a bundle");
   const ImVec2 size = ImGui::GetMainViewport()->WorkSize;
   ImGui::SetNextWindowSize(ImVec2(size.x * 0.8f, size.y * 0.8f), ImGuiCond_Appearing);
@@ -102,7 +101,10 @@ void merge_dialog(Session& session, UiState& ui) {
     }
   }
   ImGui::Separator();
-  const bool ready = pending->preview.resolved();
+  // The merge may change the record being edited: its unsaved text would then write old values
+  // back over the merged ones. So the editor is settled first.
+  const bool editing = ui.draft.dirty;
+  const bool ready = pending->preview.resolved() && !editing;
   if (!ready) ImGui::BeginDisabled();
   if (ui::primary_button(ICON_CHECK "  Merge")) {
     if (session.confirm_merge()) ImGui::CloseCurrentPopup();
@@ -113,7 +115,10 @@ void merge_dialog(Session& session, UiState& ui) {
     session.cancel_merge();
     ImGui::CloseCurrentPopup();
   }
-  if (!ready) {
+  if (editing) {
+    ImGui::SameLine();
+    ui::muted_text("merge-blocked", "Save or discard the changes in the record editor first (Cancel, then come back).");
+  } else if (!ready) {
     ImGui::SameLine();
     ImGui::TextDisabled("Choose a side for every conflict first.");
   }

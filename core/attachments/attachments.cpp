@@ -53,8 +53,11 @@ bool was_freed(const Repository& records, const std::string& digest) {
   return query.step();
 }
 
+// Only well-formed digests: a damaged tombstone from a bundle must not stop the others from being
+// freed (BlobStore refuses any other name).
 constexpr const char* kContentsSql =
-    "SELECT sha256, max(size) AS size, max(deleted = 0) AS live FROM rec_attachment GROUP BY sha256";
+    "SELECT sha256, max(size) AS size, max(deleted = 0) AS live FROM rec_attachment "
+    "WHERE length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*' GROUP BY sha256";
 
 }  // namespace
 

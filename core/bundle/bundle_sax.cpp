@@ -1,5 +1,7 @@
 #include "core/bundle/bundle_sax.hpp"
 
+#include <limits>
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -619,9 +621,12 @@ void BundleSax::writes_value(Frame& frame, RawValue& raw) {
   const std::string& replica = stack_[stack_.size() - 2].key;
   std::int64_t count = 0;
   std::uint64_t writes = 0;
-  if (raw.type == RawValue::Type::Unsigned) {
+  // At most the largest signed 64-bit number: the store keeps counts as SQLite integers, and a
+  // larger one would leave the record unreadable ("damaged") after the merge.
+  if (raw.type == RawValue::Type::Unsigned &&
+      raw.unsigned_integer <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
     writes = raw.unsigned_integer;
-  } else if (raw.whole_number(count) && count >= 0) {
+  } else if (raw.type != RawValue::Type::Unsigned && raw.whole_number(count) && count >= 0) {
     writes = static_cast<std::uint64_t>(count);
   } else {
     return record_problem(BundleErrorCode::WrongType,

@@ -312,8 +312,12 @@ TEST_CASE("bundles: export, open as a new workspace elsewhere, edit both, merge 
   CHECK(merged.get("location") == isms::Value("Azure West Europe"));
   CHECK(merged.get("description") == isms::Value("Payroll for 300 staff"));
 
-  // Importing the same bundle again finds nothing to do.
+  // Importing the same bundle again finds nothing to do, also when its workspace is not open:
+  // it is opened first, then previewed.
+  anna.session.close_workspace();
   anna.session.receive_bundle("from-ben.isms.json", from_ben);
+  REQUIRE(anna.session.current() != nullptr);
+  CHECK(anna.session.current()->id() == ben.session.current()->id());
   REQUIRE(anna.session.pending_merge().has_value());
   CHECK(anna.session.pending_merge()->preview.conflicts.empty());
   CHECK(anna.session.pending_merge()->preview.total.changed == 0);

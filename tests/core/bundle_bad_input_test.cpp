@@ -232,6 +232,10 @@ TEST_CASE("bad bundle: values of the wrong type name the record and the field") 
   CHECK(refused.message ==
         "Record asset-1 (Assets): the writes of \"name\" by replica \"replica-a\" must be a whole "
         "number of 0 or more, not text.");
+  // Past what the store can keep (a signed 64-bit count): refused before it can damage a record.
+  const std::string counted_too_far = record_json("asset", "asset-1", "{\"name\":\"Laptop\"}",
+                                                  "{\"replica-a\":{\"name\":9223372036854775808}}");
+  CHECK(refusal_of(seal(content_of(counted_too_far))).code == code(BundleErrorCode::WrongType));
   CHECK(refusal_of(seal(content_of(record_json("asset", "asset-1", "{}", "{\"replica-a\":[1]}")))).message ==
         "Record asset-1 (Assets): the versions by replica \"replica-a\" must be an object, not a list.");
 

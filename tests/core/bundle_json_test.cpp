@@ -97,7 +97,7 @@ Bundle bundle_of_every_register(const Registry& registry) {
         def.kind, def.kind + ":empty.1", "2026-01-02T03:04:05Z", "", "2026-01-02T03:04:06Z", "", 0, true, {}, {}};
     for (const FieldDef& field : def.fields) {
       full.fields[field.key] = full_value(field, ids_by_kind);
-      full.versions[field.key] = {{"replica-a", 3}, {"replica-b", std::numeric_limits<std::uint64_t>::max()}};
+      full.versions[field.key] = {{"replica-a", 3}, {"replica-b", static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())}};
       empty.fields[field.key] = std::monostate{};
     }
     empty.versions[bundle::deleted_field] = {{"replica-a", 1}};
