@@ -100,10 +100,18 @@ test('create, keep across a browser restart, rename, delete and restore a worksp
   // Open it: the overview shows the client and the (empty) asset register.
   await app.clickRowAction(RENAMED, 'Open');
   await app.waitText('page-title', RENAMED);
+  // The register counts are below the evidence and report sections: scrolled to.
+  const main = await app.find({ id: 'page-title' });
+  await app.reveal({ id: 'count:asset' }, { x: main.x + 300, y: main.y + 300 });
   assert.equal(await app.text('count:asset'), '0');
   // Seeded from the ISO/IEC 27001:2022 catalogs when the workspace was created.
+  await app.reveal({ id: 'count:clause' }, { x: main.x + 300, y: main.y + 300 });
   assert.equal(await app.text('count:control'), '93');
   assert.equal(await app.text('count:clause'), '41');
+  for (let i = 0; i < 30 && !(await app.has('Rename workspace')); i++) {  // back to the top
+    await app.page.mouse.wheel(0, -240);
+    await app.frames(2);
+  }
 
   // Delete for good: trash, then empty the trash; gone after a reload too.
   await app.click('Rename workspace');
