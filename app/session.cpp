@@ -456,6 +456,10 @@ void Session::receive_bundle(const std::string& file_name, const std::string& by
     bundle::Bundle incoming = bundle::from_json(bytes, Registry::builtin());
     const std::string id = incoming.workspace.id;  // a copy: `incoming` may be moved below
     if (current_ && current_->id() == id) return preview_merge(file_name, std::move(incoming));
+    if (current_ && unsaved_text_ && unsaved_text_()) {
+      throw StoreError("It is a bundle of another workspace; save or discard the changes to the record you are "
+                       "editing first, then import it again.");
+    }
     if (const auto info = catalog_->find(id)) {
       if (info->in_trash()) {
         throw StoreError("It is a bundle of the workspace \"" + info->name +

@@ -3,6 +3,7 @@
 // kept apart from drawing so that it can be tested natively with a fake platform.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,6 +104,9 @@ class Session : private StorageObserver {
     bundle::Resolutions choices;
   };
   const std::optional<PendingMerge>& pending_merge() const { return pending_merge_; }
+  // Tells whether the interface holds typed text not yet saved (the record editor): a bundle that
+  // would switch to another workspace is refused then, since switching would drop that text.
+  void set_unsaved_text_check(std::function<bool()> check) { unsaved_text_ = std::move(check); }
   // Picks a side for one conflict (a field, or the whole record for rule conflicts), or for all.
   void choose(const bundle::Conflict& conflict, bundle::Side side);
   void choose_all(bundle::Side side);
@@ -142,6 +146,7 @@ class Session : private StorageObserver {
   std::string notice_;
   std::uint64_t data_revision_ = 0;
   std::optional<PendingMerge> pending_merge_;
+  std::function<bool()> unsaved_text_;
   std::uint64_t merges_done_ = 0;
   // A bundle of a workspace here that was not open: merged once it has opened.
   std::optional<std::pair<std::string, bundle::Bundle>> bundle_waiting_for_open_;

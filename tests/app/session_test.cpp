@@ -312,6 +312,21 @@ TEST_CASE("bundles: export, open as a new workspace elsewhere, edit both, merge 
   CHECK(merged.get("location") == isms::Value("Azure West Europe"));
   CHECK(merged.get("description") == isms::Value("Payroll for 300 staff"));
 
+  // A bundle of another workspace waits while typed text is unsaved: switching would drop it.
+  SessionFixture carla;
+  carla.session.start();
+  REQUIRE(carla.session.create_workspace({"Other client", "Other GmbH", "Carla"}).empty());
+  bool typing = true;
+  carla.session.set_unsaved_text_check([&typing] { return typing; });
+  carla.session.receive_bundle("from-ben.isms.json", from_ben);
+  CHECK(carla.session.problem() ==
+        "\"from-ben.isms.json\" was not imported: It is a bundle of another workspace; save or discard the changes "
+        "to the record you are editing first, then import it again.");
+  CHECK(carla.session.current()->meta().name == "Other client");
+  typing = false;
+  carla.session.receive_bundle("from-ben.isms.json", from_ben);
+  CHECK(carla.session.current()->id() == ben.session.current()->id());
+
   // Importing the same bundle again finds nothing to do, also when its workspace is not open:
   // it is opened first, then previewed.
   anna.session.close_workspace();
