@@ -284,7 +284,7 @@ void Session::open_attachment(const std::string& attachment_id) {
   if (!attachment || attachment->deleted) return;
   const std::string workspace_id = current_->id();
   const std::string name = text_or_empty(attachment->get("name"));
-  const std::string path = current_->blobs().dir() + "/" + text_or_empty(attachment->get("sha256"));
+  const std::string path = blob_path(text_or_empty(attachment->get("sha256")));
   platform_.load_file(path, [this, alive = alive_, workspace_id, attachment_id, name](bool, const std::string&) {
     if (!*alive || !current_ || current_->id() != workspace_id) return;
     // open() says what is wrong when the load failed (missing) or the bytes changed (damaged).
@@ -316,7 +316,7 @@ void Session::free_deleted_attachments() {
   if (!current_) return;
   report_failure("The space of deleted attachments was not freed", [&] {
     const std::vector<std::string> digests = attachments::free_deleted(current_->records(), current_->blobs());
-    for (const std::string& digest : digests) platform_.forget_file(current_->blobs().dir() + "/" + digest);
+    for (const std::string& digest : digests) platform_.forget_file(blob_path(digest));
     notice_ = "Freed the files of " + std::to_string(digests.size()) + " deleted attachment" +
               (digests.size() == 1 ? "" : "s") + ".";
     ++data_revision_;
@@ -403,7 +403,7 @@ void Session::export_bundle(bool include_attachments) {
   {
     Statement digests = current_->records().database().prepare(
         "SELECT DISTINCT sha256 FROM rec_attachment WHERE length(sha256) = 64");
-    while (digests.step()) paths.push_back(current_->blobs().dir() + "/" + digests.column_text(0));
+    while (digests.step()) paths.push_back(blob_path(digests.column_text(0)));
   }
   if (paths.empty()) return write_bundle(true);
   auto remaining = std::make_shared<std::size_t>(paths.size());
@@ -527,6 +527,9 @@ bool Session::confirm_merge() {
   if (merged) pending_merge_.reset();
   return merged;
 }
+
+// Where the open workspace's BlobStore keeps one content: what the platform loads or forgets.
+std::string Session::blob_path(const std::string& digest) const { return current_->blobs().dir() + "/" + digest; }
 
 void Session::removing_dir(const std::string& dir) { platform_.removing_dir(dir); }
 

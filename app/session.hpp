@@ -152,6 +152,7 @@ class Session : private StorageObserver {
   std::optional<std::pair<std::string, bundle::Bundle>> bundle_waiting_for_open_;
   void preview_merge(const std::string& file_name, bundle::Bundle bundle);
   void write_bundle(bool include_attachments);
+  std::string blob_path(const std::string& digest) const;
   // Guards callbacks that arrive after this Session is gone (the platform may outlive it).
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

@@ -7,28 +7,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startSite, openBrowser, closeBrowsers, AppPage, artifactsDir } from './lib/harness.mjs';
+import { createWorkspace, editorPoint, fillField, openRisks } from './lib/registers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await closeBrowsers(); await site.close(); });
-
-async function editorPoint(app) {
-  const button = (await app.has('Add')) ? await app.find('Add') : await app.find('Save');
-  return { x: button.x + 200, y: button.y + 250 };
-}
-
-async function fillField(app, label, text) {
-  const field = { label, kind: 'item' };
-  await app.reveal(field, await editorPoint(app));
-  await app.fill(field, text);
-}
-
-async function openRisks(app) {
-  const entry = { label: /^Risks( \(\d+\))?$/, window: 'Navigation' };
-  if (!(await app.has(entry))) await app.click({ label: 'Risk', window: 'Navigation' });
-  await app.click(entry);
-  await app.waitText('page-title', 'Risks');
-}
 
 // Export > Bundle without attachments, kept as a file the other consultant receives.
 async function exportBundle(app, name) {
@@ -74,12 +57,7 @@ test('two consultants exchange bundles, resolve a conflict by clicking, and end 
   const b = await AppPage.open(browserB.context, site.url, 'bundles-b');
 
   // A starts the engagement and one risk.
-  await a.click('New workspace');
-  await a.fill('Workspace name', 'ISMS 2027');
-  await a.fill('Client organisation', 'Client GmbH');
-  await a.fill('Consultant', 'Anna Dvořák');
-  await a.click('Create workspace');
-  await a.waitText('page-title', 'ISMS 2027');
+  await createWorkspace(a);
   await openRisks(a);
   await a.click('New risk');
   await fillField(a, 'Title', 'Ransomware');

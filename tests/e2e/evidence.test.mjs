@@ -3,8 +3,8 @@
 // must not read any attachment bytes (issue 7: "loaded only when opened").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { startSite, openBrowser, closeBrowsers, AppPage } from './lib/harness.mjs';
+import { createWorkspace, downloadOf, editorPoint, fillField, openRisks } from './lib/registers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -44,41 +44,21 @@ function keptBlobCount(app) {
   });
 }
 
-async function editorPoint(app) {
-  const button = (await app.has('Add')) ? await app.find('Add') : await app.find('Save');
-  return { x: button.x + 200, y: button.y + 250 };
-}
-
 async function openRisk(app, title) {
-  const entry = { label: /^Risks( \(\d+\))?$/, window: 'Navigation' };
-  if (!(await app.has(entry))) await app.click({ label: 'Risk', window: 'Navigation' });
-  await app.click(entry);
-  await app.waitText('page-title', 'Risks');
+  await openRisks(app);
   if (title) await app.click({ label: title });
-}
-
-async function downloadOf(app, query) {
-  const [download] = await Promise.all([app.page.waitForEvent('download'), app.click(query)]);
-  return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
 }
 
 test('attach a file to a risk, open it, and find it again after a reload without loading it early', async () => {
   const browser = await openBrowser();
   await browser.context.addInitScript(recordIndexedDbReads);
   let app = await AppPage.open(browser.context, site.url, 'evidence');
-  await app.click('New workspace');
-  await app.fill('Workspace name', 'Evidence 2027');
-  await app.fill('Client organisation', 'Client GmbH');
-  await app.fill('Consultant', 'Anna Dvořák');
-  await app.click('Create workspace');
-  await app.waitText('page-title', 'Evidence 2027');
+  await createWorkspace(app, 'Evidence 2027');
 
   await openRisk(app);
   await app.click('New risk');
   for (const [label, text] of [['Title', 'Backups fail silently'], ['Inherent likelihood', '3'], ['Inherent impact', '4']]) {
-    const field = { label, kind: 'item' };
-    await app.reveal(field, await editorPoint(app));
-    await app.fill(field, text);
+    await fillField(app, label, text);
   }
   await app.click('Add');
   await app.waitText('count:risk', '1 records');

@@ -5,22 +5,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startSite, openBrowser, closeBrowsers, AppPage, artifactsDir } from './lib/harness.mjs';
+import { createWorkspace, downloadOf, fillField, openRisks } from './lib/registers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await closeBrowsers(); await site.close(); });
 
-async function editorPoint(app) {
-  const button = (await app.has('Add')) ? await app.find('Add') : await app.find('Save');
-  return { x: button.x + 200, y: button.y + 250 };
-}
-
 async function addRisk(app, title, likelihood, impact) {
   await app.click('New risk');
   for (const [label, text] of [['Title', title], ['Inherent likelihood', likelihood], ['Inherent impact', impact]]) {
-    const field = { label, kind: 'item' };
-    await app.reveal(field, await editorPoint(app));
-    await app.fill(field, text);
+    await fillField(app, label, text);
   }
   await app.click('Add');
   await app.find({ label: `Added risk "${title}".` });
@@ -28,22 +22,15 @@ async function addRisk(app, title, likelihood, impact) {
 }
 
 async function download(app, query) {
-  const [file] = await Promise.all([app.page.waitForEvent('download'), app.click(query)]);
-  return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
+  const { name, bytes } = await downloadOf(app, query);
+  return { name, text: bytes.toString('utf8') };
 }
 
 test('a filtered, sorted risk table exports as the CSV it shows; reports print as HTML', async () => {
   const browser = await openBrowser();
   const app = await AppPage.open(browser.context, site.url, 'exports');
-  await app.click('New workspace');
-  await app.fill('Workspace name', 'ISMS 2027');
-  await app.fill('Client organisation', 'Client GmbH');
-  await app.fill('Consultant', 'Anna Dvořák');
-  await app.click('Create workspace');
-  await app.waitText('page-title', 'ISMS 2027');
-
-  await app.click({ label: 'Risk', window: 'Navigation' });
-  await app.click({ label: /^Risks( \(\d+\))?$/, window: 'Navigation' });
+  await createWorkspace(app);
+  await openRisks(app);
   await addRisk(app, 'Ransomware on file servers', '4', '4');
   await addRisk(app, '=cmd|calc (formula injection)', '1', '2');
   await addRisk(app, '<script>alert(1)</script> in a title', '2', '3');

@@ -4,43 +4,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, openBrowser, closeBrowsers, AppPage } from './lib/harness.mjs';
+import { createWorkspace, editorPoint, fillField, openRisks } from './lib/registers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await closeBrowsers(); await site.close(); });
 
-async function createWorkspace(app) {
-  await app.click('New workspace');
-  await app.fill('Workspace name', 'ISMS 2027');
-  await app.fill('Client organisation', 'Client GmbH');
-  await app.fill('Consultant', 'Anna Dvořák');
-  await app.click('Create workspace');
-  await app.waitText('page-title', 'ISMS 2027');
-}
-
-// The editor's fields scroll under its buttons; a point among the fields.
-async function editorPoint(app) {
-  const button = (await app.has('Add')) ? await app.find('Add') : await app.find('Save');
-  return { x: button.x + 200, y: button.y + 250 };
-}
-
-// A form field (an item), not the table header of the same name (a reported text).
-async function fillField(app, label, text) {
-  const field = { label, kind: 'item' };
-  await app.reveal(field, await editorPoint(app));
-  await app.fill(field, text);
-}
-
 async function valueOf(app, label) {
   await app.reveal({ id: `value:${label}` }, await editorPoint(app));
   return app.text(`value:${label}`);
-}
-
-async function openRisks(app) {
-  const entry = { label: /^Risks( \(\d+\))?$/, window: 'Navigation' };
-  if (!(await app.has(entry))) await app.click({ label: 'Risk', window: 'Navigation' });  // unfold the group
-  await app.click(entry);
-  await app.waitText('page-title', 'Risks');
 }
 
 test('add, refuse, correct, filter and keep risks through the register table and editor', async () => {
