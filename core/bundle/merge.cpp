@@ -2,7 +2,11 @@
 
 #include "core/bundle/merge_engine.hpp"
 
+#include <sqlite3.h>
+
 namespace isms::bundle {
+
+std::int64_t detail::changes_so_far(const Database& db) { return sqlite3_total_changes64(db.handle()); }
 
 bool MergePreview::resolved() const {
   for (const Conflict& conflict : conflicts) {
@@ -30,17 +34,26 @@ std::optional<Side> Resolutions::for_conflict(const Conflict& conflict) const {
   return for_field(conflict.id, conflict.field);
 }
 
-MergePreview plan_merge(const Workspace& workspace, const Bundle& bundle, const Resolutions& chosen) {
+MergePreview plan_merge(const Workspace& workspace, const Bundle& bundle, const Resolutions& chosen,
+                        const MergePreview* earlier) {
   // The trial writes inside a transaction that is always rolled back, so the workspace is as it
   // was (byte for byte: an outermost rollback leaves the file untouched) and logically const.
   Workspace& trial = const_cast<Workspace&>(workspace);
+  MergeOptions options;
+  options.preview = earlier;
   detail::MergeOutcome outcome =
-      detail::MergeRun(trial, bundle, chosen, detail::MergeMode::Plan, "Merge preview", MergeOptions{}).run();
+      detail::MergeRun(trial, bundle, chosen, detail::MergeMode::Plan, "Merge preview", options).run();
   MergePreview preview;
+  auto memo = std::make_shared<detail::PlanMemo>();
+  memo->bundle = &bundle;
+  memo->same_as_here = std::move(outcome.same_as_here);
+  memo->changes = detail::changes_so_far(trial.database());  // after the trial's rollback
+  preview.memo = std::move(memo);
   preview.by_kind = std::move(outcome.by_kind);
   preview.total = outcome.total;
   preview.conflicts = std::move(outcome.conflicts);
   preview.attachments_to_add = outcome.attachments;
+  preview.records_compared = outcome.compared;
   return preview;
 }
 
@@ -54,6 +67,7 @@ MergeResult apply_merge(Workspace& workspace, const Bundle& bundle, const Resolu
   result.total = outcome.total;
   result.change_set = std::move(outcome.change_set);
   result.attachments_added = outcome.attachments;
+  result.records_compared = outcome.compared;
   return result;
 }
 

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -56,6 +57,10 @@
 // the same register as B then A.
 namespace isms::bundle {
 
+namespace detail {
+struct PlanMemo;
+}
+
 enum class Side { Mine, Theirs };
 
 enum class ConflictType {
@@ -91,7 +96,11 @@ struct MergePreview {
   MergeCounts total;
   std::vector<Conflict> conflicts;
   std::size_t attachments_to_add = 0;  // contents the merge would store
+  std::size_t records_compared = 0;    // with this copy (the rest an earlier preview had found the same)
   bool resolved() const;               // every conflict has a choice
+  // What the preview learnt that the merge can reuse (MergeOptions::preview): which records of
+  // the bundle are exactly as they are here, most of a large bundle.
+  std::shared_ptr<const detail::PlanMemo> memo;
 };
 
 class Resolutions {
@@ -113,6 +122,7 @@ struct MergeResult {
   MergeCounts total;
   std::string change_set;  // the merge's change set; empty when there was nothing to write
   std::size_t attachments_added = 0;
+  std::size_t records_compared = 0;  // with this copy (the rest the preview had found the same)
 };
 
 // The merge refused: a bundle of another workspace, ids that clash with another register, a
@@ -128,12 +138,20 @@ struct MergeOptions {
   // For tests only: called after each record the merge writes, with how many it has written;
   // a test throws from it to interrupt the merge half-way.
   std::function<void(std::size_t written)> after_record_written;
+  // The preview of this same bundle shown to the person, if any: the records it found exactly as
+  // they are here are not compared again (most of the work of a large merge). Used only while
+  // it is still true: for the same Bundle object, with nothing written to the workspace since
+  // (SQLite's count of changed rows tells); otherwise everything is compared as without it.
+  const MergePreview* preview = nullptr;
 };
 
 // What apply_merge(workspace, bundle, chosen) would do: per register counts and every conflict,
 // with the choices made so far (plan again after choosing: a choice can raise or settle a rule
 // conflict). Nothing is written. MergeError if the bundle is refused.
-MergePreview plan_merge(const Workspace& workspace, const Bundle& bundle, const Resolutions& chosen = {});
+// `earlier`: a preview of this same bundle, whose records found exactly as here are not compared
+// again while it is still true (as MergeOptions::preview).
+MergePreview plan_merge(const Workspace& workspace, const Bundle& bundle, const Resolutions& chosen = {},
+                        const MergePreview* earlier = nullptr);
 
 // Merges in one transaction with one change set ("Merged bundle from <exported_by>, exported
 // <exported_at>"), history rows for every field changed, computed fields derived again, the link

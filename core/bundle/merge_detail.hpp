@@ -13,6 +13,17 @@
 // The pieces of the merge (merge.hpp has the rules); not part of its interface.
 namespace isms::bundle::detail {
 
+// What plan_merge hands on to apply_merge (MergePreview::memo).
+struct PlanMemo {
+  const Bundle* bundle = nullptr;  // the bundle it was planned for
+  std::int64_t changes = 0;        // the database's count of changed rows right after the plan
+  std::vector<bool> same_as_here;  // per bundle record
+};
+
+// The database's count of rows changed so far (rolled back ones included): unchanged means
+// nothing was written in between.
+std::int64_t changes_so_far(const Database& db);
+
 // What the merge does with one record of the bundle, decided from the two copies alone.
 struct RecordDecision {
   const EntityDef* def = nullptr;

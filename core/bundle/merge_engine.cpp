@@ -67,6 +67,14 @@ MergeOutcome MergeRun::run() {
   replicas_.emplace(db_);
   me_ = replicas_->local();
   flags_.assign(bundle_.records.size(), Flags{});
+  same_as_here_.assign(bundle_.records.size(), false);
+  if (const MergePreview* preview = options_.preview; preview != nullptr && preview->memo) {
+    const PlanMemo& memo = *preview->memo;
+    if (memo.bundle == &bundle_ && memo.same_as_here.size() == bundle_.records.size() &&
+        memo.changes == changes_so_far(db_)) {
+      known_same_ = &memo.same_as_here;
+    }
+  }
   decide_all();
   settle_deleted_links();
   if (mode_ != MergeMode::Plan && unresolved_) refuse_unresolved();
@@ -115,10 +123,24 @@ void MergeRun::decide_all() {
   for (const EntityDef& def : registry.all()) {
     const auto of_kind = by_kind.find(def.kind);
     if (of_kind == by_kind.end()) continue;
+    // Records a preview found exactly as here still are (nothing was written since): the
+    // register is read only when some of its records need deciding.
+    const auto known = [&](std::size_t index) { return known_same_ != nullptr && (*known_same_)[index]; };
+    if (std::all_of(of_kind->second.begin(), of_kind->second.end(), known)) {
+      for (const std::size_t index : of_kind->second) mark_same(index);
+      done += of_kind->second.size();
+      if (options_.progress) options_.progress(done, bundle_.records.size());
+      continue;
+    }
     std::unordered_map<std::string, Record> here;
     for (Record& record : select_records(db_, def, true)) here.emplace(record.id, std::move(record));
     std::map<std::string, NumberedVersions> versions = versions_of_register(db_, def);
     for (const std::size_t index : of_kind->second) {
+      if (known(index)) {
+        mark_same(index);
+        if (++done % progress_step == 0 && options_.progress) options_.progress(done, bundle_.records.size());
+        continue;
+      }
       const BundleRecord& remote = bundle_.records[index];
       std::optional<Record> local;
       if (auto found = here.find(remote.id); found != here.end()) {
@@ -133,8 +155,9 @@ void MergeRun::decide_all() {
       }
       NumberedVersions local_versions;
       if (auto found = versions.find(remote.id); found != versions.end()) local_versions = std::move(found->second);
+      ++compared_;
       if (local && same_as_here(def, *local, local_versions, remote)) {
-        flags_[index].live_before = flags_[index].live_after = !local->deleted;
+        mark_same(index);
         if (++done % progress_step == 0 && options_.progress) options_.progress(done, bundle_.records.size());
         continue;
       }
@@ -157,6 +180,11 @@ void MergeRun::decide_all() {
     }
   }
   if (options_.progress) options_.progress(done, bundle_.records.size());
+}
+
+void MergeRun::mark_same(std::size_t index) {
+  same_as_here_[index] = true;
+  flags_[index].live_before = flags_[index].live_after = !bundle_.records[index].deleted;
 }
 
 // Most records of a bundle are as they are here (the same writes, the same values): those are
@@ -455,6 +483,8 @@ MergeOutcome MergeRun::outcome(std::size_t attachments) {
     ++(result.total.*slot);
   }
   result.conflicts = conflicts_;
+  result.same_as_here = same_as_here_;
+  result.compared = compared_;
   result.change_set = stamp_.change_set;
   result.attachments = attachments;
   return result;

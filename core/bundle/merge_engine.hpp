@@ -26,7 +26,9 @@ struct MergeOutcome {
   MergeCounts total;
   std::vector<Conflict> conflicts;
   std::string change_set;
-  std::size_t attachments = 0;  // contents stored (Plan: that would be)
+  std::size_t attachments = 0;     // contents stored (Plan: that would be)
+  std::vector<bool> same_as_here;  // per bundle record: exactly as here (nothing to decide)
+  std::size_t compared = 0;        // records compared with this copy (not known the same before)
 };
 
 class MergeRun {
@@ -47,6 +49,7 @@ class MergeRun {
   const EntityDef* local_kind(const std::string& id);  // the register of a record here, or null
   // merge_engine.cpp
   void decide_all();
+  void mark_same(std::size_t index);  // exactly as here: nothing to decide or write
   bool same_as_here(const EntityDef& def, const Record& local, const NumberedVersions& local_versions,
                     const BundleRecord& remote) const;
   const std::string& replica_id_or_empty(std::int64_t number) const;
@@ -87,6 +90,9 @@ class MergeRun {
   std::int64_t me_ = 0;                                                           // this file's replica number
   std::optional<Replicas> replicas_;
   std::vector<Flags> flags_;                                  // per bundle record
+  std::vector<bool> same_as_here_;                            // per bundle record
+  const std::vector<bool>* known_same_ = nullptr;             // from a preview still true, if any
+  std::size_t compared_ = 0;
   std::vector<RecordDecision> writes_;                        // the records the merge writes
   std::unordered_map<std::string, std::size_t> write_index_;  // id -> index in writes_
   std::vector<Conflict> conflicts_;

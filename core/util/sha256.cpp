@@ -65,17 +65,20 @@ void Sha256::compress(const std::uint8_t* block) {
 void Sha256::add(const void* data, std::size_t size) {
   const auto* bytes = static_cast<const std::uint8_t*>(data);
   length_ += size;
-  while (size > 0) {
+  if (buffered_ > 0) {
     const std::size_t take = std::min(size, buffer_.size() - buffered_);
     std::memcpy(buffer_.data() + buffered_, bytes, take);
     buffered_ += take;
     bytes += take;
     size -= take;
-    if (buffered_ == buffer_.size()) {
-      compress(buffer_.data());
-      buffered_ = 0;
-    }
+    if (buffered_ < buffer_.size()) return;
+    compress(buffer_.data());
+    buffered_ = 0;
   }
+  // Whole blocks straight from the input (a bundle is tens of megabytes), without copying them.
+  for (; size >= buffer_.size(); bytes += buffer_.size(), size -= buffer_.size()) compress(bytes);
+  std::memcpy(buffer_.data(), bytes, size);
+  buffered_ = size;
 }
 
 std::array<std::uint8_t, 32> Sha256::finish() {
