@@ -446,19 +446,38 @@ void MergeRun::add_rule_conflict(const RecordDecision& decision, const std::stri
 
 // The contents the merged attachment records refer to that the workspace lacks and the bundle
 // carries. Plan only counts them.
+// The contents the merged records name that this copy lacks, from the bundle's bytes. Contents
+// this copy freed on purpose (attachments::free_deleted) come back only for an attachment that is
+// live after the merge: a colleague's bundle must not undo the freeing of deleted evidence.
 std::size_t MergeRun::store_attachments() {
   std::map<std::string, const BundleAttachment*> carried;
   for (const BundleAttachment& attachment : bundle_.attachments) {
     if (attachment.bytes) carried.emplace(attachment.sha256, &attachment);
   }
   if (carried.empty()) return 0;
+  std::set<std::string> freed;
+  if (db_.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'freed_contents'").step()) {
+    Statement query = db_.prepare("SELECT sha256 FROM freed_contents");
+    while (query.step()) freed.insert(query.column_text(0));
+  }
   std::size_t stored = 0;
-  Statement query = db_.prepare("SELECT DISTINCT sha256 FROM rec_attachment WHERE sha256 IS NOT NULL");
+  Statement query =
+      db_.prepare("SELECT sha256, max(deleted = 0) FROM rec_attachment WHERE sha256 IS NOT NULL GROUP BY sha256");
   while (query.step()) {
     const std::string digest = query.column_text(0);
+    const bool live = query.column_int64(1) != 0;
     const auto found = carried.find(digest);
     if (found == carried.end() || workspace_.blobs().has(digest)) continue;
-    if (mode_ != MergeMode::Plan) workspace_.blobs().put(*found->second->bytes);
+    const bool was_freed = freed.count(digest) != 0;
+    if (was_freed && !live) continue;
+    if (mode_ != MergeMode::Plan) {
+      workspace_.blobs().put(*found->second->bytes);
+      if (was_freed) {
+        Statement unfreed = db_.prepare("DELETE FROM freed_contents WHERE sha256 = ?");
+        unfreed.bind(1, digest);
+        unfreed.step();
+      }
+    }
     ++stored;
   }
   return stored;

@@ -167,3 +167,32 @@ TEST_CASE("merge: a preview made before a write, or of another bundle, is not tr
   CHECK(merged.total.changed == 1);
   CHECK(anna->records().count("person") == 1);
 }
+
+TEST_CASE("merge: files this copy freed stay freed, unless a live attachment names them again") {
+  FixedClock clock("2026-11-26T09:00:00Z");
+  auto anna = test::origin(clock);
+  const std::string laptop = anna->records().create("asset", {{"name", text("Laptop")}, {"type", text("hardware")}});
+  const std::string server = anna->records().create("asset", {{"name", text("Server")}, {"type", text("hardware")}});
+  const std::string scan =
+      attachments::attach(anna->records(), anna->ws->blobs(), laptop, "scan.pdf", "application/pdf", "%PDF old scan");
+  auto ben = test::copy_of(anna->bundle(), clock);  // with the file's bytes
+  const std::string digest = sha256_hex("%PDF old scan");
+  REQUIRE(ben->ws->blobs().has(digest));
+
+  anna->records().remove("attachment", scan);
+  attachments::free_deleted(anna->records(), anna->ws->blobs());
+  REQUIRE_FALSE(anna->ws->blobs().has(digest));
+
+  // Ben's bundle still carries the bytes: the merge leaves them out.
+  const MergeResult first = apply_merge(*anna->ws, ben->bundle("Ben"), {});
+  CHECK(first.attachments_added == 0);
+  CHECK_FALSE(anna->ws->blobs().has(digest));
+
+  // Ben attaches the same file to the server: live again, so the bytes come back.
+  attachments::attach(ben->records(), ben->ws->blobs(), server, "scan copy.pdf", "application/pdf", "%PDF old scan");
+  const MergeResult second = apply_merge(*anna->ws, ben->bundle("Ben"), {});
+  CHECK(second.attachments_added == 1);
+  CHECK(anna->ws->blobs().has(digest));
+  CHECK(attachments::used_bytes(anna->records()) == std::string("%PDF old scan").size());
+  CHECK(test::count_rows(anna->records().database(), "SELECT count(*) FROM freed_contents") == 0);  // not freed now
+}
