@@ -25,10 +25,11 @@ std::size_t count_all(const Database& db, const EntityDef& def) {
   return static_cast<std::size_t>(query.column_int64(0));
 }
 
-// A register's rows with their vectors, in one pass over each register.
+// A register's rows with their vectors, in one pass over each register, in the order the file
+// holds them (the order they were added: sorting by creation time took half the export's time).
 Statement rows_of(const Database& db, const EntityDef& def) {
   return db.prepare("SELECT r.*, v.versions FROM (" + select_sql(def) +
-                    ") r LEFT JOIN field_versions v ON v.record_id = r.id ORDER BY r.created_at, r.id");
+                    ") r LEFT JOIN field_versions v ON v.record_id = r.id");
 }
 
 void fill(BundleRecord& out, const EntityDef& def, Record record) {

@@ -17,14 +17,6 @@ namespace {
 
 constexpr std::size_t progress_step = 1000;  // records between two progress calls
 
-std::map<std::string, NumberedVersions> versions_of_register(const Database& db, const EntityDef& def) {
-  std::map<std::string, NumberedVersions> versions;
-  Statement query = db.prepare("SELECT record_id, versions FROM field_versions WHERE record_id IN (SELECT id FROM \"" +
-                               def.table() + "\")");
-  while (query.step()) versions.emplace(query.column_text(0), parse_versions(query.column_text(1)));
-  return versions;
-}
-
 std::string conflict_subject(const Conflict& conflict, const Registry& registry) {
   const std::string record =
       "the " + label_in_sentence(registry.get(conflict.kind).label) + " '" + conflict.title + "'";
@@ -132,19 +124,41 @@ void MergeRun::decide_all() {
       if (options_.progress) options_.progress(done, bundle_.records.size());
       continue;
     }
-    std::unordered_map<std::string, Record> here;
-    for (Record& record : select_records(db_, def, true)) here.emplace(record.id, std::move(record));
-    std::map<std::string, NumberedVersions> versions = versions_of_register(db_, def);
+    // One pass over the register's rows (with their vectors): each row the bundle names is
+    // compared in place, and only the rows that differ are read into records for deciding.
+    std::unordered_map<std::string_view, std::size_t> to_compare;  // bundle record id -> index
     for (const std::size_t index : of_kind->second) {
-      if (known(index)) {
-        mark_same(index);
+      if (!known(index)) to_compare.emplace(bundle_.records[index].id, index);
+    }
+    compared_ += to_compare.size();
+    std::unordered_map<std::size_t, std::pair<Record, NumberedVersions>> differing;  // by bundle index
+    Statement rows = db_.prepare("SELECT r.*, v.versions FROM (" + select_sql(def) +
+                                 ") r LEFT JOIN field_versions v ON v.record_id = r.id");
+    const int versions_column = rows.column_count() - 1;
+    while (rows.step()) {
+      const auto found = to_compare.find(rows.column_view(0));
+      if (found == to_compare.end()) continue;
+      NumberedVersions local_versions;
+      if (!rows.column_is_null(versions_column)) local_versions = parse_versions(rows.column_view(versions_column));
+      if (row_same_as_remote(def, rows, local_versions, bundle_.records[found->second])) {
+        mark_same(found->second);
+      } else {
+        differing.emplace(found->second, std::make_pair(read_record(def, rows), std::move(local_versions)));
+      }
+    }
+    // Then in the bundle's order, so a run is repeatable and conflicts are listed as they come.
+    for (const std::size_t index : of_kind->second) {
+      if (known(index)) mark_same(index);
+      if (same_as_here_[index]) {
         if (++done % progress_step == 0 && options_.progress) options_.progress(done, bundle_.records.size());
         continue;
       }
       const BundleRecord& remote = bundle_.records[index];
       std::optional<Record> local;
-      if (auto found = here.find(remote.id); found != here.end()) {
-        local = std::move(found->second);
+      NumberedVersions local_versions;
+      if (auto found = differing.find(index); found != differing.end()) {
+        local = std::move(found->second.first);
+        local_versions = std::move(found->second.second);
       } else if (const EntityDef* other = local_kind(remote.id)) {
         const std::optional<Record> clash = select_record(db_, *other, remote.id);
         Record theirs{remote.id, def.kind, {}, {}, {}, {}, 0, false, remote.fields};
@@ -152,14 +166,6 @@ void MergeRun::decide_all() {
                          "' has the id " + remote.id + ", which here belongs to the " +
                          label_in_sentence(other->label) + " '" + (clash ? records_.title_of(*clash) : remote.id) +
                          "'. Ids must be unique across registers, so this bundle cannot be merged.");
-      }
-      NumberedVersions local_versions;
-      if (auto found = versions.find(remote.id); found != versions.end()) local_versions = std::move(found->second);
-      ++compared_;
-      if (local && same_as_here(def, *local, local_versions, remote)) {
-        mark_same(index);
-        if (++done % progress_step == 0 && options_.progress) options_.progress(done, bundle_.records.size());
-        continue;
       }
       RecordDecision decision =
           decide(def, index, std::move(local), std::move(local_versions), remote, normalise_changes(def, remote.fields),
@@ -188,10 +194,11 @@ void MergeRun::mark_same(std::size_t index) {
 }
 
 // Most records of a bundle are as they are here (the same writes, the same values): those are
-// recognised without converting anything, which is most of the work of a large merge.
-bool MergeRun::same_as_here(const EntityDef& def, const Record& local, const NumberedVersions& local_versions,
-                            const BundleRecord& remote) const {
-  if (local.deleted != remote.deleted || local_versions.size() != remote.versions.size()) return false;
+// recognised on the row itself, without converting anything, which is most of the work of a
+// large merge.
+bool MergeRun::row_same_as_remote(const EntityDef& def, const Statement& row, const NumberedVersions& local_versions,
+                                  const BundleRecord& remote) const {
+  if (row_deleted(row) != remote.deleted || local_versions.size() != remote.versions.size()) return false;
   auto theirs = remote.versions.begin();
   for (const auto& [key, vector] : local_versions) {
     if (theirs->first != key || theirs->second.size() != vector.size()) return false;
@@ -201,10 +208,12 @@ bool MergeRun::same_as_here(const EntityDef& def, const Record& local, const Num
     }
     ++theirs;
   }
-  for (const FieldDef& field : def.fields) {
+  static const Value none;
+  for (std::size_t i = 0; i < def.fields.size(); ++i) {
+    const FieldDef& field = def.fields[i];
     if (field.computed) continue;
     const auto value = remote.fields.find(field.key);
-    if (local.get(field.key) != (value == remote.fields.end() ? Value{} : value->second)) return false;
+    if (!row_field_equals(def, row, i, value == remote.fields.end() ? none : value->second)) return false;
   }
   return true;
 }

@@ -50,8 +50,8 @@ class MergeRun {
   // merge_engine.cpp
   void decide_all();
   void mark_same(std::size_t index);  // exactly as here: nothing to decide or write
-  bool same_as_here(const EntityDef& def, const Record& local, const NumberedVersions& local_versions,
-                    const BundleRecord& remote) const;
+  bool row_same_as_remote(const EntityDef& def, const Statement& row, const NumberedVersions& local_versions,
+                          const BundleRecord& remote) const;
   const std::string& replica_id_or_empty(std::int64_t number) const;
   void settle_deleted_links();
   void settle_deleted_link(const std::string& id, const std::vector<std::string>& referrers);
@@ -89,9 +89,9 @@ class MergeRun {
   std::optional<std::unordered_map<std::string, const EntityDef*>> local_kinds_;  // read when first needed
   std::int64_t me_ = 0;                                                           // this file's replica number
   std::optional<Replicas> replicas_;
-  std::vector<Flags> flags_;                                  // per bundle record
-  std::vector<bool> same_as_here_;                            // per bundle record
-  const std::vector<bool>* known_same_ = nullptr;             // from a preview still true, if any
+  std::vector<Flags> flags_;                       // per bundle record
+  std::vector<bool> same_as_here_;                 // per bundle record
+  const std::vector<bool>* known_same_ = nullptr;  // from a preview still true, if any
   std::size_t compared_ = 0;
   std::vector<RecordDecision> writes_;                        // the records the merge writes
   std::unordered_map<std::string, std::size_t> write_index_;  // id -> index in writes_

@@ -46,24 +46,37 @@ std::string format_versions(const NumberedVersions& versions) {
   return join(parts, ";");
 }
 
+// Calls `each` with every piece of `text` between separators, empty ones too (as split() gives
+// them), without copying them: an export or merge of a large workspace reads one versions text
+// per record.
+template <class Each>
+void for_each_piece(std::string_view text, char separator, Each each) {
+  for (std::size_t start = 0;;) {
+    const std::size_t end = text.find(separator, start);
+    each(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return;
+    start = end + 1;
+  }
+}
+
 NumberedVersions parse_versions(std::string_view text) {
   NumberedVersions versions;
   if (text.empty()) return versions;
-  for (const std::string& group : split(text, ';')) {
+  for_each_piece(text, ';', [&](std::string_view group) {
     const std::size_t equals = group.find('=');
-    if (equals == std::string::npos || equals == 0 || equals + 1 == group.size()) throw_damaged(text);
+    if (equals == std::string_view::npos || equals == 0 || equals + 1 == group.size()) throw_damaged(text);
     NumberedVector vector;
-    for (const std::string& entry : split(std::string_view(group).substr(equals + 1), '/')) {
+    for_each_piece(group.substr(equals + 1), '/', [&](std::string_view entry) {
       const std::size_t colon = entry.find(':');
-      if (colon == std::string::npos) throw_damaged(text);
-      const std::uint64_t replica = parse_count(std::string_view(entry).substr(0, colon), text);
-      vector[static_cast<std::int64_t>(replica)] = parse_count(std::string_view(entry).substr(colon + 1), text);
-    }
-    for (const std::string& field : split(std::string_view(group).substr(0, equals), ',')) {
+      if (colon == std::string_view::npos) throw_damaged(text);
+      const std::uint64_t replica = parse_count(entry.substr(0, colon), text);
+      vector[static_cast<std::int64_t>(replica)] = parse_count(entry.substr(colon + 1), text);
+    });
+    for_each_piece(group.substr(0, equals), ',', [&](std::string_view field) {
       if (field.empty()) throw_damaged(text);
-      versions[field] = vector;
-    }
-  }
+      versions[std::string(field)] = vector;
+    });
+  });
   return versions;
 }
 

@@ -47,6 +47,18 @@ Record read_record(const EntityDef& def, const Statement& row) {
   return record;
 }
 
+bool row_deleted(const Statement& row) { return row.column_int64(6) != 0; }
+
+bool row_field_equals(const EntityDef& def, const Statement& row, std::size_t field_index, const Value& value) {
+  const int column = system_column_count + static_cast<int>(field_index);
+  // As as_field_type reads it: a whole number stored in a Number field is a double.
+  if (def.fields[field_index].type == FieldType::Number) {
+    const Value stored = row.column_value(column);  // a number: no allocation
+    if (const auto* integer = std::get_if<std::int64_t>(&stored)) return value == Value(static_cast<double>(*integer));
+  }
+  return row.column_equals(column, value);
+}
+
 std::optional<Record> select_record(const Database& db, const EntityDef& def, const std::string& id) {
   Statement query = db.prepare(select_sql(def) + " WHERE id = ?");
   query.bind(1, id);

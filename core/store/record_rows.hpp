@@ -17,6 +17,10 @@ namespace isms {
 // "SELECT <system columns>, <fields> FROM rec_<kind>", and reading one row of it.
 std::string select_sql(const EntityDef& def);
 Record read_record(const EntityDef& def, const Statement& row);
+// Whether the row's deletion flag and field `def.fields[field_index]` are what read_record
+// would read, without reading them into a Record (the merge compares a whole workspace).
+bool row_deleted(const Statement& row);
+bool row_field_equals(const EntityDef& def, const Statement& row, std::size_t field_index, const Value& value);
 
 std::optional<Record> select_record(const Database& db, const EntityDef& def, const std::string& id);
 std::vector<Record> select_records(const Database& db, const EntityDef& def, bool include_deleted);

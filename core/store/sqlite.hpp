@@ -110,7 +110,11 @@ class Statement {
   std::int64_t column_int64(int column) const;
   double column_double(int column) const;
   std::string column_text(int column) const;
+  // The text in place, without a copy: valid until the next step() or reset().
+  std::string_view column_view(int column) const;
   Value column_value(int column) const;  // by the stored type; a BLOB reads as text bytes
+  // Whether column_value(column) == value, without copying the column.
+  bool column_equals(int column, const Value& value) const;
 
   const std::string& sql() const { return sql_; }
 

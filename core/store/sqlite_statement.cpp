@@ -2,6 +2,8 @@
 
 #include "core/store/sqlite.hpp"
 
+#include <cstring>
+
 namespace isms {
 
 Statement::~Statement() {
@@ -125,6 +127,36 @@ std::string Statement::column_text(int column) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   const int size = sqlite3_column_bytes(stmt_, column);
   return text != nullptr ? std::string(text, static_cast<std::size_t>(size)) : std::string();
+}
+
+std::string_view Statement::column_view(int column) const {
+  check_column(column);
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  const int size = sqlite3_column_bytes(stmt_, column);
+  return text != nullptr ? std::string_view(text, static_cast<std::size_t>(size)) : std::string_view();
+}
+
+bool Statement::column_equals(int column, const Value& value) const {
+  check_column(column);
+  switch (sqlite3_column_type(stmt_, column)) {
+    case SQLITE_INTEGER: {
+      const auto* integer = std::get_if<std::int64_t>(&value);
+      return integer != nullptr && *integer == sqlite3_column_int64(stmt_, column);
+    }
+    case SQLITE_FLOAT: {
+      const auto* real = std::get_if<double>(&value);
+      return real != nullptr && *real == sqlite3_column_double(stmt_, column);
+    }
+    case SQLITE_NULL:
+      return std::holds_alternative<std::monostate>(value);
+    default: {
+      const auto* text = std::get_if<std::string>(&value);
+      if (text == nullptr) return false;
+      const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+      const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column));
+      return text->size() == size && (size == 0 || std::memcmp(text->data(), bytes, size) == 0);
+    }
+  }
 }
 
 Value Statement::column_value(int column) const {

@@ -45,7 +45,8 @@ TEST_CASE("versions: the stored text groups fields with equal vectors and reads 
 }
 
 TEST_CASE("versions: damaged text is refused with a sentence") {
-  for (const char* damaged : {"name", "name=", "=1:1", "name=1", "name=x:1", "name=1:-2", "a,,b=1:1"}) {
+  for (const char* damaged : {"name", "name=", "=1:1", "name=1", "name=x:1", "name=1:-2", "a,,b=1:1", "a=1:1;",
+                              "a=1:1/", "a,=1:1", "a=1:1;;b=1:1"}) {
     CAPTURE(damaged);
     CHECK_THROWS_WITH_AS(parse_versions(damaged),
                          ("The version information '" + std::string(damaged) +
