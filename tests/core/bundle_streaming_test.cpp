@@ -2,11 +2,13 @@
 // ways a large bundle is kept from being handled twice (docs/performance.md, issue 5).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
 #include "core/attachments/attachments.hpp"
 #include "core/bundle/bundle_json.hpp"
+#include "core/store/record_rows.hpp"
 #include "core/util/sha256.hpp"
 #include "tests/core/merge_test_support.hpp"
 
@@ -195,4 +197,29 @@ TEST_CASE("merge: files this copy freed stay freed, unless a live attachment nam
   CHECK(anna->ws->blobs().has(digest));
   CHECK(attachments::used_bytes(anna->records()) == std::string("%PDF old scan").size());
   CHECK(test::count_rows(anna->records().database(), "SELECT count(*) FROM freed_contents") == 0);  // not freed now
+}
+
+TEST_CASE("merge: a stored row compares as read_record reads it, whole numbers in number fields included") {
+  FixedClock clock("2026-11-26T09:00:00Z");
+  auto copy = test::origin(clock);
+  const std::string objective =
+      copy->records().create("objective", {{"title", text("Fewer incidents")}, {"target_value", 3.0}});
+  // A whole number written by an older build or by hand is an INTEGER in SQLite.
+  copy->records().database().exec("UPDATE rec_objective SET target_value = 3 WHERE id = '" + objective + "'");
+  const EntityDef& def = copy->ws->registry().get("objective");
+  Statement row = copy->records().database().prepare(select_sql(def) + " WHERE id = ?");
+  row.bind(1, objective);
+  REQUIRE(row.step());
+  const Record record = read_record(def, row);
+  for (std::size_t i = 0; i < def.fields.size(); ++i) {
+    CAPTURE(def.fields[i].key);
+    CHECK(row_field_equals(def, row, i, record.get(def.fields[i].key)));
+    CHECK_FALSE(row_field_equals(def, row, i, text("something else")));
+  }
+  const std::size_t target = static_cast<std::size_t>(
+      std::find_if(def.fields.begin(), def.fields.end(), [](const FieldDef& f) { return f.key == "target_value"; }) -
+      def.fields.begin());
+  CHECK(row_field_equals(def, row, target, Value(3.0)));
+  CHECK_FALSE(row_field_equals(def, row, target, Value(std::int64_t{3})));  // read as 3.0, a double
+  CHECK_FALSE(row_deleted(row));
 }

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <limits>
+#include <string_view>
+#include <vector>
 
 #include "core/store/sqlite.hpp"
 #include "tests/core/temp_dir.hpp"
@@ -161,4 +163,26 @@ TEST_CASE("sqlite: Database and Statement move - moved-from objects are empty") 
   REQUIRE(count.step());
   CHECK(count.column_int64(0) == 2);
   CHECK(count.column_int64(1) == 11);
+}
+
+TEST_CASE("sqlite: column_equals tells what column_value would, without copying") {
+  TempDir dir;
+  Database db(dir.file("equals.sqlite"));
+  db.exec("CREATE TABLE t (i INTEGER, r REAL, s TEXT, n TEXT, z TEXT)");
+  Statement insert = db.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?)");
+  insert.bind(1, std::int64_t{42}).bind(2, 2.5).bind(3, std::string("a\0b", 3)).bind(4, nullptr).bind(5, std::string());
+  insert.step();
+  Statement row = db.prepare("SELECT i, r, s, n, z FROM t");
+  REQUIRE(row.step());
+  const std::vector<Value> candidates = {
+      Value(std::int64_t{42}), Value(42.0), Value(2.5),          Value(std::string("a\0b", 3)),
+      Value(std::string("a")), Value(),     Value(std::string())};
+  for (int column = 0; column < 5; ++column) {
+    for (const Value& candidate : candidates) {
+      CAPTURE(column);
+      CHECK(row.column_equals(column, candidate) == (row.column_value(column) == candidate));
+    }
+  }
+  CHECK(row.column_view(2) == std::string_view("a\0b", 3));
+  CHECK(row.column_view(3).empty());
 }
