@@ -1,7 +1,8 @@
 // The scale benchmark of issue 3: generates a large workspace, reopens it, and times the risk
 // list query and every figure the dashboard shows. Runs natively and as WebAssembly under node
 // (scripts/bench.sh builds and runs both); docs/performance.md keeps the results.
-//   isms_bench [--scale 1.0] [--runs 5]
+// Also times issue 5's bundle export and import (bench/bundle_bench.cpp).
+//   isms_bench [--scale 1.0] [--runs 5] [--keep DIR | --reuse DIR] [--only bundles]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -11,16 +12,8 @@
 #include <string>
 #include <vector>
 
-#ifdef __EMSCRIPTEN__
-#include <emscripten/heap.h>
-#else
-#include <sys/resource.h>
-#endif
-
+#include "bench/bundle_bench.hpp"
 #include "bench/workload.hpp"
-#include "core/bundle/bundle_json.hpp"
-#include "core/bundle/export.hpp"
-#include "core/bundle/merge.hpp"
 #include "core/assurance/assurance_figures.hpp"
 #include "core/attachments/attachments.hpp"
 #include "core/competence/training_figures.hpp"
@@ -39,20 +32,6 @@ using Stopwatch = std::chrono::steady_clock;
 constexpr const char* today = "2026-06-30";
 constexpr double query_budget_ms = 50;  // per query and figure, for the WebAssembly run
 constexpr double open_budget_ms = 300;
-constexpr double export_budget_ms = 2000;  // issue 5, in the browser
-constexpr double import_budget_ms = 4000;
-
-// The most memory the process held: for the WebAssembly run, the size the heap grew to (it never
-// shrinks), whose budget is 512 MB; natively, the peak resident set.
-double peak_memory_mb() {
-#ifdef __EMSCRIPTEN__
-  return static_cast<double>(emscripten_get_heap_size()) / (1024.0 * 1024.0);
-#else
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;
-#endif
-}
 
 double ms_since(Stopwatch::time_point start) {
   return std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count();
@@ -120,14 +99,16 @@ std::size_t stored_records(const Workspace& workspace) {
 static int run_benchmark(int argc, char** argv) {
   double scale = 1.0;
   int runs = 5;
-  std::string keep;   // --keep DIR: leave the generated workspace there, to look into it
-  std::string reuse;  // --reuse DIR: time a workspace kept by an earlier run instead of generating one
+  std::string keep;           // --keep DIR: leave the generated workspace there, to look into it
+  std::string reuse;          // --reuse DIR: time a workspace kept by an earlier run instead of generating one
+  bool only_bundles = false;  // --only bundles: skip the queries and figures (issue 5's steps alone)
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--scale") scale = std::atof(argv[i + 1]);
     if (flag == "--runs") runs = std::max(1, std::atoi(argv[i + 1]));
     if (flag == "--keep") keep = argv[i + 1];
     if (flag == "--reuse") reuse = argv[i + 1];
+    if (flag == "--only") only_bundles = std::string(argv[i + 1]) == "bundles";
   }
   const bench::WorkloadSize size = bench::WorkloadSize::full().scaled(scale);
   const std::filesystem::path dir = !reuse.empty() ? std::filesystem::path(reuse)
@@ -189,7 +170,9 @@ static int run_benchmark(int argc, char** argv) {
       {"policies due for review (30 days)",
        [&] { return figures::policies_due_for_review(records, today, 30).size(); }},
   };
-  for (const auto& [name, work] : figures_to_time) row(name, median_ms(runs, work), query_budget_ms);
+  if (!only_bundles) {
+    for (const auto& [name, work] : figures_to_time) row(name, median_ms(runs, work), query_budget_ms);
+  }
 
   std::printf("part 2\n");
   const std::string attachment = records.query("attachment", RecordQuery().page(1)).front().id;
@@ -212,49 +195,15 @@ static int run_benchmark(int argc, char** argv) {
        [&] { return attachments::open(records, opened.blobs(), attachment).size(); }},
       {"attachment bytes in use", [&] { return static_cast<std::size_t>(attachments::used_bytes(records)); }},
   };
-  for (const auto& [name, work] : part2_to_time) row(name, median_ms(runs, work), query_budget_ms);
+  if (!only_bundles) {
+    for (const auto& [name, work] : part2_to_time) row(name, median_ms(runs, work), query_budget_ms);
+  }
 
-  // Issue 5: sharing the workspace. Export with and without the attachments' bytes; reading and
-  // checking the bundle (from_json); merging it back into the workspace it came from (every
-  // record compared, nothing to change: the full cost of a preview and a merge).
-  std::printf("bundles\n");
-  std::size_t bundle_records = 0;
-  bool merged_nothing = false;
-  // Each step on its own: a step that runs out of memory (the WebAssembly heap) is reported and
-  // the others still run, so the table shows where the limit is.
-  const auto step = [](const char* what, const std::function<void()>& work) {
-    try {
-      work();
-    } catch (const std::exception& error) {
-      std::printf("%-44s failed: %s\n", what, error.what());
-    }
-  };
-  step("export without attachments", [&] {
-    Stopwatch::time_point begin = Stopwatch::now();
-    std::string text = bundle::to_json(bundle::export_bundle(opened, {false, "Bench", {}}), opened.registry());
-    row("export without attachments", ms_since(begin), text.size() / 1000000, export_budget_ms);
-    std::printf("  bundle without attachments: %.1f MB\n", static_cast<double>(text.size()) / 1e6);
-    begin = Stopwatch::now();
-    const bundle::Bundle read_back = bundle::from_json(text, opened.registry());
-    text = std::string();
-    bundle_records = read_back.records.size();
-    row("read and validate it (from_json)", ms_since(begin), bundle_records, import_budget_ms);
-    begin = Stopwatch::now();
-    const bundle::MergePreview preview = bundle::plan_merge(opened, read_back);
-    const bundle::MergeResult merged = bundle::apply_merge(opened, read_back, {});
-    row("preview + merge into the workspace", ms_since(begin), preview.total.unchanged, import_budget_ms);
-    merged_nothing = preview.conflicts.empty() && merged.total.changed == 0;
-  });
-  step("export with attachments", [&] {
-    const Stopwatch::time_point begin = Stopwatch::now();
-    const std::string text = bundle::to_json(bundle::export_bundle(opened, {true, "Bench", {}}), opened.registry());
-    row("export with attachments (to JSON text)", ms_since(begin), text.size() / 1000000, export_budget_ms);
-  });
-  std::printf("  peak memory %.0f MB\n", peak_memory_mb());
+  const bench::BundleBenchResult bundles = bench::bench_bundles(opened);
 
   bool consistent = expect(records.count("risk") == size.risks, "risk count") &&
-                    expect(bundle_records == stored_records(opened), "every record in the bundle") &&
-                    expect(merged_nothing, "a merge of itself changes nothing") &&
+                    expect(bundles.records == stored_records(opened), "every record in the bundle") &&
+                    expect(bundles.merged_nothing, "a merge of itself changes nothing") &&
                     expect(records.count("asset") == size.assets, "asset count") &&
                     expect(records.count("treatment_action") == size.treatment_actions, "treatment action count") &&
                     expect(records.count("measurement") == size.measurements, "measurement count") &&
