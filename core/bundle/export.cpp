@@ -1,5 +1,6 @@
 #include "core/bundle/export.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 #include <type_traits>
@@ -46,6 +47,14 @@ void fill(BundleRecord& out, const EntityDef& def, Record record) {
 
 std::string exporter_name(const ExportOptions& options, const WorkspaceMeta& meta) {
   return options.exported_by.empty() ? meta.consultant : options.exported_by;
+}
+
+// The bytes of every distinct content attachment records name.
+std::uint64_t attachment_bytes(const Database& db) {
+  Statement sizes = db.prepare(
+      "SELECT sum(size) FROM (SELECT max(size) AS size FROM rec_attachment WHERE sha256 IS NOT NULL GROUP BY sha256)");
+  sizes.step();
+  return static_cast<std::uint64_t>(sizes.column_int64(0));
 }
 
 std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + 1024 * 1024 - 1) / (1024 * 1024)); }
@@ -132,8 +141,12 @@ BundleExport::BundleExport(const Workspace& workspace, ExportOptions options)
   replicas_ = replica_ids(db);
   // About 550 bytes a record in the issue-3 workspace; a guess a little above it is reserved so
   // the text is not copied while it grows (which would briefly need half as much again).
+  // The attachments' bytes, in base64, are known exactly.
   constexpr std::size_t bytes_per_record = 600;
-  writer_ = std::make_unique<BundleTextWriter>(workspace.registry(), 4096 + total_ * bytes_per_record);
+  const std::uint64_t files = options_.include_attachments ? (attachment_bytes(db) + 2) / 3 * 4 : 0;
+  const std::uint64_t expected = 4096 + total_ * bytes_per_record + files;
+  writer_ = std::make_unique<BundleTextWriter>(
+      workspace.registry(), static_cast<std::size_t>(std::min<std::uint64_t>(expected, max_bundle_bytes + 4096)));
   writer_->begin(header);
 }
 
@@ -194,12 +207,7 @@ void BundleExport::start_attachments() {
   writer_->begin_attachments();
   const Database& db = workspace_.records().database();
   if (options_.include_attachments) {
-    Statement sizes = db.prepare(
-        "SELECT sum(size) FROM (SELECT max(size) AS size FROM rec_attachment WHERE sha256 IS NOT NULL GROUP BY "
-        "sha256)");
-    sizes.step();
-    const auto bytes = static_cast<std::uint64_t>(sizes.column_int64(0));
-    const std::uint64_t expected = writer_->size() + (bytes + 2) / 3 * 4;
+    const std::uint64_t expected = writer_->size() + (attachment_bytes(db) + 2) / 3 * 4;
     if (expected > max_bundle_bytes) {
       throw BundleError(BundleErrorCode::TooLarge,
                         "With its attachments the bundle would be about " + megabytes(expected) +
