@@ -1,5 +1,6 @@
 #include "core/util/base64.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -23,7 +24,10 @@ std::uint8_t sextet(char c) { return sextet_of[static_cast<unsigned char>(c)]; }
 }  // namespace
 
 void append_base64(std::string& out, std::string_view bytes) {
-  out.reserve(out.size() + (bytes.size() + 2) / 3 * 4);
+  // Grown at least twofold when it must grow: reserving exactly what each call needs would copy
+  // the whole text again for every file a bundle carries (libc++ reserves exactly).
+  const std::size_t needed = out.size() + (bytes.size() + 2) / 3 * 4;
+  if (needed > out.capacity()) out.reserve(std::max(needed, 2 * out.capacity()));
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t i = 0;
   for (; i + 3 <= bytes.size(); i += 3) {
