@@ -1,7 +1,9 @@
-// A small static file server for the built site, bound to 127.0.0.1 only. It sends the right
-// MIME types (application/wasm, so the browser compiles while it downloads) and no caching
-// headers that would hide a fresh build. Used by scripts/serve.sh and by the browser tests.
+// A small static file server for the built site (or dist/), bound to 127.0.0.1 only. It sends
+// the right MIME types and no caching headers that would hide a fresh build. Used by
+// scripts/serve.sh and by the browser tests.
 //   node scripts/serve.mjs SITE_DIR [PORT]     PORT 0 picks a free one; prints the URL.
+// serve(dir, port, host, { onRequest }) calls onRequest(method, path) for every request that
+// reaches it: the offline tests count what the browser still asks of the network.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,9 +15,10 @@ const types = {
   '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json',
 };
 
-export function serve(siteDir, port = 0, host = '127.0.0.1') {
+export function serve(siteDir, port = 0, host = '127.0.0.1', { onRequest } = {}) {
   const root = path.resolve(siteDir);
   const server = http.createServer((req, res) => {
+    if (onRequest) onRequest(req.method, req.url);
     let file;
     try {
       file = path.normalize(path.join(root, decodeURIComponent(new URL(req.url, 'http://localhost').pathname)));

@@ -7,4 +7,6 @@ port=${1:-${PORT:-8080}}
 
 bash "$root/scripts/setup.sh"
 bash "$root/scripts/build.sh" web
-exec node "$root/scripts/serve.mjs" "$site" "$port"
+# dist/, as it would be deployed: with its service worker, so the app also starts here offline,
+# and a rebuild is offered as "a new version is available" (docs/deploying.md).
+exec node "$root/scripts/serve.mjs" "$root/dist" "$port"

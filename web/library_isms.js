@@ -28,6 +28,19 @@ mergeInto(LibraryManager.library, {
     watchdogMs: 10000,
     status: { available: true, saving: false, lastSavedAt: 0, error: '', pending: false },
 
+    // Two tabs or windows of one browser profile (issue 6). A workspace folder is written back
+    // only by the tab that holds its Web Lock; the others show it read-only. The list of
+    // workspaces is written by every tab: each write folds in what another tab wrote first.
+    locks: {},       // folder -> {release} while this tab holds its lock
+    readOnly: {},    // folder -> true: another tab holds it (or this tab let it go): never written back
+    shared: {},      // folder -> {file, base}: written by every tab; base = the kept bytes this tab's copy includes
+    channel: null,   // BroadcastChannel between the tabs: 'release' (please let go), 'saved'
+    takeOverWaitMs: 10000,  // a holder that has not let go by then is overruled (a hung tab)
+    storageInfo: { persistenceKnown: false, persistent: false, used: 0, quota: 0 },
+    persistAsked: false,
+    estimatedAt: 0,
+    settings: {},    // browser settings when localStorage is refused
+
     wake: function() { if (Module['_isms_wake']) Module['_isms_wake'](); },
 
     // Calls fn(pointer) with `text` as a UTF-8 string on the heap, then frees it.
@@ -129,7 +142,9 @@ mergeInto(LibraryManager.library, {
     },
     // Folders to write back now: dirty, still mounted (not deleted meanwhile), loaded fine.
     takeDirty: function() {
-      var dirs = Object.keys(ISMS.dirty).filter(function(d) { return ISMS.mountAt(d) && !ISMS.failed[d]; });
+      var dirs = Object.keys(ISMS.dirty).filter(function(d) {
+        return ISMS.mountAt(d) && !ISMS.failed[d] && !ISMS.readOnly[d];
+      });
       ISMS.dirty = {};
       return dirs;
     },
@@ -148,6 +163,8 @@ mergeInto(LibraryManager.library, {
         } else {
           ISMS.status.error = '';
           ISMS.status.lastSavedAt = Date.now();
+          dirs.forEach(function(d) { ISMS.post({ type: 'saved', dir: d }); });
+          ISMS.estimate(5000);
         }
         ISMS.status.pending = Object.keys(ISMS.dirty).length > 0;
         ISMS.wake();
@@ -161,7 +178,10 @@ mergeInto(LibraryManager.library, {
               return;
             }
             if (!ISMS.mountAt(dirs[i])) return next(i + 1);  // deleted while queued
-            ISMS.syncMount(dirs[i], false, function(err) {
+            var write = ISMS.shared[dirs[i]] ? ISMS.writeShared : function(dir, callback) {
+              ISMS.syncMount(dir, false, callback);
+            };
+            write(dirs[i], function(err) {
               if (err && !firstError) firstError = err;
               next(i + 1);
             });
@@ -170,6 +190,151 @@ mergeInto(LibraryManager.library, {
         },
         fail: settle,
       });
+    },
+
+    // --- Two tabs (issue 6) ---
+    lockName: function(dir) { return 'isms-register ' + dir; },
+    post: function(message) { if (ISMS.channel) ISMS.channel.postMessage(message); },
+    openChannel: function() {
+      if (ISMS.channel || typeof BroadcastChannel === 'undefined') return;
+      ISMS.channel = new BroadcastChannel('isms-register');
+      ISMS.channel.onmessage = function(e) {
+        var m = e.data || {};
+        if (m.type === 'release' && ISMS.locks[m.dir]) ISMS.letGo(m.dir, true);
+        if (m.type === 'saved') ISMS.savedElsewhere(m.dir);
+      };
+    },
+    tellDir: function(fn, dir) {
+      ISMS.withCString(dir, Module[fn]);
+      ISMS.wake();
+    },
+    // Lets another tab have `dir`: this tab's pending write-back goes first (the queue keeps the
+    // order), then the lock is released, and nothing more is written from here. `tell`: the app
+    // hears it lost the folder (another tab asked for it).
+    letGo: function(dir, tell) {
+      var held = ISMS.locks[dir];
+      delete ISMS.locks[dir];
+      ISMS.saveNow();
+      ISMS.readOnly[dir] = true;  // after saveNow took this folder's changes
+      ISMS.enqueue({ run: function(done) { held.release(); done(); }, fail: function() { held.release(); } });
+      if (tell) ISMS.tellDir('_isms_dir_lost', dir);
+    },
+    // Another tab wrote `dir` back: fold the list of workspaces in now (so this tab lists what the
+    // other made), or let the app show a workspace it shows read-only as the other tab saved it.
+    savedElsewhere: function(dir) {
+      if (!ISMS.status.available) return;  // nothing is kept here: nothing to read again
+      if (ISMS.shared[dir]) {
+        ISMS.enqueue({
+          run: function(done) {
+            ISMS.readKept(dir, ISMS.sharedPath(dir), function(err, kept) {
+              if (!done()) return;
+              var problem = err || ISMS.foldIn(dir, kept);
+              if (problem) console.warn('the list of workspaces was not read again: ' + ISMS.errorText(problem));
+            });
+          },
+          fail: function() {},
+        });
+      } else if (ISMS.readOnly[dir] && ISMS.mountAt(dir)) {
+        ISMS.tellDir('_isms_dir_changed', dir);
+      }
+    },
+
+    // --- Folders every tab writes (the list of workspaces) ---
+    sharedPath: function(dir) { return dir + '/' + ISMS.shared[dir].file; },
+    readLocal: function(path) {
+      try { return FS.readFile(path); } catch (e) { return null; }  // a copy, or null when missing
+    },
+    // IndexedDB's copy of one file: callback(err, entry or null, db).
+    readKept: function(dir, path, callback) {
+      IDBFS.getDB(dir, function(err, db) {
+        if (err) return callback(err);
+        var request;
+        try {
+          request = db.transaction([IDBFS.DB_STORE_NAME], 'readonly').objectStore(IDBFS.DB_STORE_NAME).get(path);
+        } catch (e) { return callback(e); }
+        request.onsuccess = function() { callback(null, request.result || null, db); };
+        request.onerror = function(e) { e.preventDefault(); callback(request.error); };
+      });
+    },
+    sameBytes: function(a, b) {
+      if (!a || !b) return !a && !b;
+      if (a.length !== b.length) return false;
+      for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+      return true;
+    },
+    // Folds the kept copy into this tab's file when another tab wrote it since this tab's base
+    // (C++ merges the two lists: core/workspace/catalog_merge). Returns an error, or null.
+    foldIn: function(dir, kept) {
+      var share = ISMS.shared[dir];
+      var theirs = kept && kept.contents ? new Uint8Array(kept.contents) : null;
+      if (!theirs || ISMS.sameBytes(theirs, share.base)) return null;
+      var folder = '/tmp/isms-merge';
+      var ok = 0;
+      try {
+        FS.mkdirTree(folder);
+        FS.writeFile(folder + '/theirs', theirs);
+        if (share.base) FS.writeFile(folder + '/base', share.base);
+        ISMS.withCString(ISMS.sharedPath(dir), function(ours) {
+          ISMS.withCString(folder + '/theirs', function(theirsPath) {
+            ISMS.withCString(share.base ? folder + '/base' : '', function(base) {
+              ok = Module['_isms_merge_shared'](ours, base, theirsPath);
+            });
+          });
+        });
+      } catch (e) { return e; } finally {
+        ['theirs', 'base'].forEach(function(name) { try { FS.unlink(folder + '/' + name); } catch (e) {} });
+      }
+      if (!ok) return new Error('the list of workspaces could not be combined with the one another tab saved');
+      share.base = theirs;
+      ISMS.tellDir('_isms_dir_changed', dir);
+      return null;
+    },
+    // Writes a shared folder's file back under its lock: what another tab wrote first is folded
+    // in, then the file is put, in one task, so no change of this tab slips between the two.
+    writeShared: function(dir, callback) {
+      var path = ISMS.sharedPath(dir);
+      var work = function(release) {
+        var finished = false;
+        var finish = function(err) {
+          if (finished) return;
+          finished = true;
+          release();
+          callback(err);
+        };
+        setTimeout(function() { finish(new Error('IndexedDB did not answer')); }, ISMS.watchdogMs);
+        ISMS.readKept(dir, path, function(err, kept, db) {
+          if (err) return finish(err);
+          var problem = ISMS.foldIn(dir, kept);
+          if (problem) return finish(problem);
+          var bytes = ISMS.readLocal(path);
+          if (!bytes) return finish(null);
+          try {
+            var stat = FS.stat(path);
+            var tx = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite');
+            tx.objectStore(IDBFS.DB_STORE_NAME).put({ timestamp: stat.mtime, mode: stat.mode, contents: bytes }, path);
+            tx.oncomplete = function() { ISMS.shared[dir].base = bytes; finish(null); };
+            tx.onerror = function(e) { e.preventDefault(); finish(tx.error); };
+            tx.onabort = function() { finish(tx.error || new Error('the write was aborted')); };
+          } catch (e) { finish(e); }
+        });
+      };
+      if (!navigator.locks) return work(function() {});
+      navigator.locks.request(ISMS.lockName(dir), function() {
+        return new Promise(function(resolve) { work(resolve); });
+      }).catch(function(e) { callback(e); });
+    },
+
+    // --- Storage that lasts (issue 6) ---
+    // The space used and the quota, at most every `minMs` (after each write-back).
+    estimate: function(minMs) {
+      var storage = navigator.storage;
+      if (!storage || !storage.estimate || Date.now() - ISMS.estimatedAt < minMs) return;
+      ISMS.estimatedAt = Date.now();
+      storage.estimate().then(function(e) {
+        ISMS.storageInfo.used = e.usage || 0;
+        ISMS.storageInfo.quota = e.quota || 0;
+        ISMS.wake();
+      }, function() {});
     },
   },
 
@@ -188,6 +353,8 @@ mergeInto(LibraryManager.library, {
         if (ISMS.loadedOnce) ISMS.failed[dir] = true; else ISMS.status.available = false;
       } else {
         ISMS.loadedOnce = true;
+        delete ISMS.failed[dir];
+        if (ISMS.shared[dir]) ISMS.shared[dir].base = ISMS.readLocal(ISMS.sharedPath(dir));
       }
       ISMS.withCString(err ? ISMS.errorText(err) : '', function(msg) {
         Module['_isms_storage_loaded'](token, err ? 0 : 1, msg);
@@ -197,6 +364,8 @@ mergeInto(LibraryManager.library, {
     ISMS.enqueue({
       run: function(done) {
         if (mountError) { done(); return answer(mountError); }
+        // Loaded again (another tab may have written it): changes here not yet written back stay.
+        if (ISMS.dirty[dir]) { done(); return answer(null); }
         ISMS.syncMount(dir, true, function(err) { if (done()) answer(err); });
       },
       fail: answer,
@@ -212,7 +381,9 @@ mergeInto(LibraryManager.library, {
   // A transaction on a file in `dir` committed: write the folder back soon (debounced).
   isms_storage_committed__deps: ['$ISMS'],
   isms_storage_committed: function(dirPtr) {
-    ISMS.dirty[UTF8ToString(dirPtr)] = true;
+    var dir = UTF8ToString(dirPtr);
+    if (ISMS.readOnly[dir]) return;  // another tab holds it: what changed here stays in memory
+    ISMS.dirty[dir] = true;
     ISMS.scheduleSave(ISMS.saveDelayMs);
   },
 
@@ -342,6 +513,141 @@ mergeInto(LibraryManager.library, {
     link.click();
     link.remove();
     setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
+  },
+
+  // A new version of the deployed site is installed and waiting (web/shell/boot.js, isms.update).
+  isms_update_available: function() {
+    var update = window['isms'] && window['isms']['update'];
+    return update && update['available'] ? 1 : 0;
+  },
+
+  // The person clicked Reload: every change is written back first, and the page moves to the new
+  // version only when that worked; after a failed write-back it stays, changes in memory, and the
+  // save status says why. (Without storage there is nothing to write; the banner warned them.)
+  isms_update_apply__deps: ['$ISMS'],
+  isms_update_apply: function() {
+    if (ISMS.applyingUpdate) return;
+    ISMS.applyingUpdate = true;
+    ISMS.saveNow();
+    // The queue runs in order: this runs once the write-back queued just now has answered.
+    ISMS.enqueue({
+      run: function(done) {
+        done();
+        ISMS.applyingUpdate = false;
+        var kept = !ISMS.status.available || (!ISMS.status.error && Object.keys(ISMS.dirty).length === 0);
+        if (kept) window['isms']['update']['apply']();
+      },
+      fail: function() { ISMS.applyingUpdate = false; },
+    });
+  },
+
+  // Two tabs or windows on one workspace (issue 6): asks to hold `dir`, then calls
+  // isms_lock_answered(token, granted). Without take-over, granted only when no other tab holds
+  // it. With take-over, the holder is asked (BroadcastChannel) to write back and let go, and
+  // overruled (steal) if it has not after takeOverWaitMs. Once held, losing it (stolen) is told
+  // through isms_dir_lost. Without Web Locks (an insecure http:// page) every claim is granted.
+  isms_lock_claim__deps: ['$ISMS'],
+  isms_lock_claim: function(dirPtr, takeOver, token) {
+    var dir = UTF8ToString(dirPtr);
+    var answered = false;
+    var answer = function(granted) {
+      if (answered) return;
+      answered = true;
+      if (granted) delete ISMS.readOnly[dir]; else ISMS.readOnly[dir] = true;
+      Module['_isms_lock_answered'](token, granted ? 1 : 0);
+      ISMS.wake();
+    };
+    ISMS.openChannel();
+    if (ISMS.locks[dir] || !navigator.locks) return setTimeout(function() { answer(true); }, 0);
+    var entry = {};
+    var timer = 0;
+    var hold = function(lock) {
+      if (timer) clearTimeout(timer);
+      if (!lock) return answer(false);
+      return new Promise(function(resolve) {
+        entry.release = resolve;
+        ISMS.locks[dir] = entry;
+        answer(true);
+      });
+    };
+    // The request ends in an error when another tab stole the lock from this one.
+    var lost = function() {
+      if (ISMS.locks[dir] !== entry) return;
+      delete ISMS.locks[dir];
+      delete ISMS.dirty[dir];
+      ISMS.readOnly[dir] = true;
+      ISMS.tellDir('_isms_dir_lost', dir);
+    };
+    var request = function(options) { return navigator.locks.request(ISMS.lockName(dir), options, hold); };
+    if (!takeOver) return request({ ifAvailable: true }).catch(lost);
+    var waiting = new AbortController();
+    timer = setTimeout(function() { waiting.abort(); }, ISMS.takeOverWaitMs);
+    ISMS.post({ type: 'release', dir: dir });
+    request({ signal: waiting.signal }).catch(function(err) {
+      if (entry.release) return lost();
+      if (err && err.name === 'AbortError') return request({ steal: true }).catch(lost);
+      answer(false);
+    });
+  },
+
+  // Lets go of a held folder after its pending write-back (a workspace closed here).
+  isms_lock_release__deps: ['$ISMS'],
+  isms_lock_release: function(dirPtr) {
+    var dir = UTF8ToString(dirPtr);
+    if (ISMS.locks[dir]) ISMS.letGo(dir, false);
+  },
+
+  // `dir` is written by every tab (the list of workspaces, in the file `file`): its write-backs
+  // fold in what another tab wrote first, and other tabs' write-backs are folded in here.
+  isms_storage_share__deps: ['$ISMS'],
+  isms_storage_share: function(dirPtr, filePtr) {
+    var dir = UTF8ToString(dirPtr);
+    if (!ISMS.shared[dir]) ISMS.shared[dir] = { file: UTF8ToString(filePtr), base: null };
+    ISMS.openChannel();
+  },
+
+  // Storage that lasts: asks once for persistent storage (after asking whether it is already),
+  // and reads the space used and the quota again.
+  isms_storage_info_refresh__deps: ['$ISMS'],
+  isms_storage_info_refresh: function() {
+    var storage = navigator.storage;
+    if (!storage) return;
+    if (!ISMS.persistAsked && storage.persisted) {
+      ISMS.persistAsked = true;
+      storage.persisted().then(function(already) {
+        return already || !storage.persist ? already : storage.persist();
+      }).then(function(granted) {
+        ISMS.storageInfo.persistenceKnown = true;
+        ISMS.storageInfo.persistent = !!granted;
+        ISMS.wake();
+      }, function() {});
+    }
+    ISMS.estimate(0);
+  },
+
+  // What the browser said, as a JSON string the caller frees.
+  isms_storage_info_json__deps: ['$ISMS'],
+  isms_storage_info_json: function() {
+    var i = ISMS.storageInfo;
+    return allocateUTF8(JSON.stringify({
+      persistenceKnown: i.persistenceKnown, persistent: i.persistent, used: i.used, quota: i.quota,
+    }));
+  },
+
+  // Settings of this browser profile (localStorage; in memory when the browser refuses it).
+  // Returns a string the caller frees.
+  isms_setting_get__deps: ['$ISMS'],
+  isms_setting_get: function(keyPtr) {
+    var key = 'isms-register.' + UTF8ToString(keyPtr);
+    var value = ISMS.settings[key];
+    try { value = window.localStorage.getItem(key); } catch (e) {}
+    return allocateUTF8(value || '');
+  },
+  isms_setting_set__deps: ['$ISMS'],
+  isms_setting_set: function(keyPtr, valuePtr) {
+    var key = 'isms-register.' + UTF8ToString(keyPtr);
+    ISMS.settings[key] = UTF8ToString(valuePtr);
+    try { window.localStorage.setItem(key, ISMS.settings[key]); } catch (e) {}
   },
 
   isms_storage_flush__deps: ['$ISMS'],

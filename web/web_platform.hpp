@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/platform.hpp"
@@ -20,6 +21,19 @@ class WebPlatform final : public app::Platform {
   void pick_file(const std::string& accept, FilePicked picked) override;
   void on_file_dropped(FilePicked handler) override;
   void download(const std::string& name, const std::string& media_type, const std::string& bytes) override;
+  bool update_available() const override;
+  void apply_update() override;
+
+  // Issue 6: storage that lasts, browser settings, two tabs on one workspace.
+  app::StorageInfo storage_info() const override;
+  void refresh_storage_info() override;
+  std::string setting(const std::string& key) const override;
+  void set_setting(const std::string& key, const std::string& value) override;
+  void claim_dir(const std::string& dir, bool take_over, ClaimDone done) override;
+  void release_dir(const std::string& dir) override;
+  void on_dir_lost(DirEvent handler) override { dir_lost_ = std::move(handler); }
+  void on_dir_changed_elsewhere(DirEvent handler) override { dir_changed_ = std::move(handler); }
+  void reload_dir(const std::string& dir, LoadDone done) override;
 
   void prepare_dir(const std::string& dir) override;
   void committed(const std::string& db_path) override;
@@ -28,6 +42,9 @@ class WebPlatform final : public app::Platform {
 
   // Called from JavaScript when a load finishes.
   void finish_load(int token, bool ok, const char* error);
+  void finish_claim(int token, bool granted);
+  void dir_lost(const std::string& dir);
+  void dir_changed(const std::string& dir);
   void finish_file_load(int token, bool ok, const char* error);
   void finish_drop(const char* name, const char* media_type, const unsigned char* bytes, std::size_t size);
   void finish_pick(int token, const char* name, const char* media_type, const unsigned char* bytes, std::size_t size);
@@ -46,7 +63,8 @@ class WebPlatform final : public app::Platform {
   std::map<int, LoadDone> file_loads_;   // file load in flight -> who waits
   std::map<int, FilePicked> pickers_;    // file picker open -> who waits
   FilePicked drop_handler_;
-
+  std::map<int, ClaimDone> claims_;  // claim in flight -> who waits
+  DirEvent dir_lost_, dir_changed_;
 };
 
 WebPlatform& web_platform();
