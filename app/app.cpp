@@ -31,10 +31,11 @@ bool begin_panel(const char* name, ImVec2 pos, ImVec2 size, ImVec4 background, I
 App::App(Platform& platform, const Clock& clock, std::string storage_root)
     : session_(platform, clock, std::move(storage_root)) {
   // Holds `this`: the App is made once and never moved (web/main.cpp keeps it for the page's life).
-  session_.set_unsaved_text_check([this] { return ui_.draft.dirty; });
+  session_.set_unsaved_text_check([this] { return ui_.draft.dirty || !ui_.soa.edits.empty(); });
 }
 
 void App::frame() {
+  session_.continue_work();  // before drawing: the frame then shows how far the work is
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const ImGuiStyle& style = ImGui::GetStyle();
   const float top_height = ImGui::GetFrameHeight() + style.WindowPadding.y * 1.5f;
@@ -64,32 +65,23 @@ void App::frame() {
 
   views::dialogs(session_, ui_);
   views::merge_dialog(session_, ui_);
+  views::progress_dialog(session_, ui_);
+  views::settings_panel(session_, ui_);
 }
 
 // Banners above the page: what went wrong (stays until dismissed) and what just happened.
 void App::messages() {
   const Palette& p = palette();
-  const SaveStatus save = session_.platform().save_status();
+  views::update_banner(session_, ui_);
   if (!session_.problem().empty()) {
     if (ui::banner("problem-banner", std::string(ICON_WARNING "  ") + session_.problem(), p.warning_soft,
                    ImVec4(0.47f, 0.21f, 0.02f, 1.0f), true))
       session_.dismiss_problem();
     ImGui::Spacing();
-  } else if (!save.storage_available) {
-    ui::banner("storage-banner",
-               ICON_WARNING
-               "  This browser is not keeping your data (private mode or blocked storage). "
-               "You can keep working, but changes will be lost when this page closes.",
-               p.warning_soft, ImVec4(0.47f, 0.21f, 0.02f, 1.0f), false);
-    ImGui::Spacing();
   }
-  if (save.storage_available && !save.error.empty()) {
-    ui::banner("storage-banner",
-               ICON_WARNING "  Changes are not being kept: writing to this browser's storage failed (" + save.error +
-                   "). Your work stays in memory while this page is open; the app tries again with your next change.",
-               p.danger_soft, p.danger, false);
-    ImGui::Spacing();
-  }
+  // Issue 6: read-only because another tab holds the workspace; at most one storage banner.
+  views::workspace_lock_banner(session_, ui_);
+  views::storage_banner(session_, ui_);
   if (!session_.notice().empty()) {
     if (ui::banner("notice-banner", std::string(ICON_CHECK_CIRCLE "  ") + session_.notice(),
                    ImVec4(0.86f, 0.97f, 0.89f, 1.0f), p.success, true))
@@ -110,6 +102,7 @@ void App::main_area() {
   if (open_id != ui_.shown_workspace) {
     ui_.shown_workspace = open_id;
     ui_.draft = RecordDraft{};
+    ui_.soa.edits.clear();  // rows of the Statement of Applicability being edited there
     if (!open_id.empty() && (ui_.page == Page::Workspaces || ui_.page == Page::Trash)) ui_.page = Page::Overview;
   }
   // After a merge the record in the editor is read again: its text is from before the merge, and
@@ -129,8 +122,14 @@ void App::main_area() {
     case Page::Trash:
       views::trash_page(session_, ui_);
       break;
+    case Page::Dashboard:
+      views::dashboard_page(session_, ui_);
+      break;
     case Page::Overview:
       views::overview_page(session_, ui_);
+      break;
+    case Page::Soa:
+      views::soa_page(session_, ui_);
       break;
     case Page::Register:
       views::register_page(session_, ui_);

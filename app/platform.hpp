@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 
 #include "core/store/storage_observer.hpp"
 
@@ -15,6 +16,14 @@ struct SaveStatus {
   bool saving = false;            // a write-back is queued or running
   std::string last_saved_at;      // local time of the last successful write-back, "" if none yet
   std::string error;              // the last write-back's failure, "" when it succeeded
+};
+
+// What the browser says about keeping this site's data (navigator.storage).
+struct StorageInfo {
+  bool persistence_known = false;  // the browser answered whether it keeps the data for good
+  bool persistent = false;         // it will not clear this site's data to free space
+  double used_bytes = 0;           // navigator.storage.estimate(); quota_bytes 0: not known
+  double quota_bytes = 0;
 };
 
 class Platform : public StorageObserver {
@@ -47,6 +56,41 @@ class Platform : public StorageObserver {
   virtual void on_file_dropped(FilePicked handler) = 0;
   // Hands bytes to the person as a file to keep (the browser's download).
   virtual void download(const std::string& name, const std::string& media_type, const std::string& bytes) = 0;
+
+  // A new version of the app (the deployed site's service worker) is installed and waits; this
+  // page keeps running the version it started with until the person chooses to reload.
+  virtual bool update_available() const { return false; }
+  // Writes every pending change back to the browser's storage, then reloads into the new version
+  // (nothing happens if the write-back fails: the storage banner says why).
+  virtual void apply_update() {}
+
+  // Storage that lasts (issue 6). Persistence is asked for once at start; refresh_storage_info
+  // reads the space used again. The defaults know nothing, which the app shows as unknown.
+  virtual StorageInfo storage_info() const { return {}; }
+  virtual void refresh_storage_info() {}
+
+  // Settings of this browser profile, not of any workspace (the export reminder's days): short
+  // texts by key, "" when unset. The default keeps nothing.
+  virtual std::string setting(const std::string& /*key*/) const { return {}; }
+  virtual void set_setting(const std::string& /*key*/, const std::string& /*value*/) {}
+
+  // Two tabs on one workspace. Only the tab that holds a folder writes it back. claim_dir asks to
+  // hold `dir`: granted when no other tab holds it; with `take_over` the holder is asked to write
+  // back what it has and let go (and is overruled if it does not answer). done(false): another
+  // tab holds it. The default grants at once (one tab only, or natively).
+  using ClaimDone = std::function<void(bool granted)>;
+  virtual void claim_dir(const std::string& /*dir*/, bool /*take_over*/, ClaimDone done) { done(true); }
+  // Lets go of a held folder once its pending write-back is done.
+  virtual void release_dir(const std::string& /*dir*/) {}
+  // Who hears that another tab took a held folder over (it is no longer written back from here),
+  // and that another tab wrote a folder this tab has loaded (the list of workspaces, folded in
+  // already; a workspace shown read-only here).
+  using DirEvent = std::function<void(const std::string& dir)>;
+  virtual void on_dir_lost(DirEvent /*handler*/) {}
+  virtual void on_dir_changed_elsewhere(DirEvent /*handler*/) {}
+  // Loads a folder's kept copy again, since another tab may have written it after this tab
+  // loaded it; changes here not yet written back are kept instead. Default: an ordinary load.
+  virtual void reload_dir(const std::string& dir, LoadDone done) { load_dir(dir, std::move(done)); }
 };
 
 }  // namespace isms::app

@@ -1,5 +1,7 @@
 #include "app/session.hpp"
 
+#include <chrono>
+
 #include <cctype>
 #include <exception>
 #include <utility>
@@ -16,6 +18,8 @@
 #include "core/report/soa_report.hpp"
 #include "core/model/value_access.hpp"
 #include "core/util/text.hpp"
+#include "core/util/utf8.hpp"
+#include "core/workspace/export_marks.hpp"
 #include "core/workspace/record_creation.hpp"
 
 namespace isms::app {
@@ -33,8 +37,16 @@ void Session::start() {
   });
   // A bundle dropped onto the window is imported like one chosen with the file picker.
   platform_.on_file_dropped([this, alive](const std::string& name, const std::string&, std::string bytes) {
-    if (!alive.expired()) receive_bundle(name, bytes);
+    if (!alive.expired()) queue_bundle(name, std::move(bytes));
   });
+  // Other tabs: one took a workspace over, or saved a folder this tab shows.
+  platform_.on_dir_lost([this, alive](const std::string& dir) {
+    if (!alive.expired()) on_dir_lost(dir);
+  });
+  platform_.on_dir_changed_elsewhere([this, alive](const std::string& dir) {
+    if (!alive.expired()) on_dir_changed_elsewhere(dir);
+  });
+  platform_.refresh_storage_info();
 }
 
 // When the browser refuses storage the catalog still opens, in memory: the platform's save
@@ -65,7 +77,9 @@ std::vector<FieldError> Session::create_workspace(const WorkspaceDraft& draft) {
   if (!errors.empty()) return errors;
   try {
     current_ = catalog_->create(draft);
+    use_person_name();
     opening_id_.clear();
+    hold_new_workspace();
     notice_ = "Created workspace \"" + current_->meta().name + "\".";
   } catch (const ValidationError& e) {
     return e.errors();
@@ -84,7 +98,7 @@ void Session::open_workspace(const std::string& id) {
   close_workspace();
   opening_id_ = id;
   std::weak_ptr<bool> alive = alive_;
-  platform_.load_dir(catalog_->workspace_dir(id), [this, alive, id](bool ok, const std::string& error) {
+  const Platform::LoadDone opened = [this, alive, id](bool ok, const std::string& error) {
     if (alive.expired() || opening_id_ != id) return;  // closed or another opened meanwhile
     // A bundle waiting for this workspace is merged once it is open, or dropped if it will not.
     const bool bundle_waits = bundle_waiting_for_open_ && bundle_waiting_for_open_->second.workspace.id == id;
@@ -94,7 +108,12 @@ void Session::open_workspace(const std::string& id) {
     }
     try {
       current_ = Workspace::open(catalog_->workspace_dir(id), clock_, static_cast<StorageObserver*>(this));
+      use_person_name();
       refresh_catalog_entry();
+      if (bundle_waits && read_only()) {
+        problem_ = "\"" + bundle_waiting_for_open_->first + "\" was not imported: " + kReadOnlyMessage;
+        bundle_waiting_for_open_.reset();
+      }
       if (bundle_waiting_for_open_ && bundle_waiting_for_open_->second.workspace.id == id) {
         // Clang 14 cannot capture structured bindings: plain variables.
         std::string file_name = std::move(bundle_waiting_for_open_->first);
@@ -107,11 +126,29 @@ void Session::open_workspace(const std::string& id) {
       problem_ = std::string("The workspace could not be opened: ") + e.what();
     }
     if (bundle_waits) bundle_waiting_for_open_.reset();
+  };
+  // Held by this tab, or read-only here; then read from storage, where another tab may have
+  // written it since this tab last loaded it.
+  const std::string dir = catalog_->workspace_dir(id);
+  const std::uint64_t generation = ++open_generation_;
+  platform_.claim_dir(dir, false, [this, alive, id, dir, generation, opened](bool granted) {
+    if (alive.expired()) return;
+    if (generation != open_generation_ || opening_id_ != id) {
+      if (granted && opening_id_ != id && (!current_ || current_->id() != id)) platform_.release_dir(dir);
+      return;
+    }
+    access_ = granted ? Access::Writable : Access::OpenElsewhere;
+    platform_.reload_dir(dir, opened);
   });
 }
 
 void Session::close_workspace() {
   if (current_) platform_.flush();
+  // Lets the workspace go (after its write-back), so another tab may take it.
+  if (current_) platform_.release_dir(current_->dir());
+  if (!current_ && !opening_id_.empty() && catalog_) platform_.release_dir(catalog_->workspace_dir(opening_id_));
+  access_ = Access::Writable;
+  taking_over_ = false;
   pending_merge_.reset();  // a merge belongs to the workspace it was planned on
   current_.reset();
   opening_id_.clear();
@@ -131,6 +168,7 @@ std::vector<FieldError> Session::rename_workspace(const std::string& id, const s
   };
   try {
     if (current_ && current_->id() == id) {
+      if (read_only()) return {{"name", kReadOnlyMessage}};
       rename_in(*current_);
       return {};
     }
@@ -140,15 +178,25 @@ std::vector<FieldError> Session::rename_workspace(const std::string& id, const s
     return {{"name", std::string("The workspace could not be renamed: ") + e.what()}};
   }
   // Not open: its file must be loaded first. Validation already passed, so only storage can fail.
+  // It is held meanwhile: a workspace open in another tab is renamed there, not under it.
   std::weak_ptr<bool> alive = alive_;
-  platform_.load_dir(catalog_->workspace_dir(id), [this, alive, id, rename_in](bool, const std::string&) {
+  const std::string dir = catalog_->workspace_dir(id);
+  platform_.claim_dir(dir, false, [this, alive, id, dir, rename_in](bool granted) {
     if (alive.expired()) return;
-    try {
-      auto ws = Workspace::open(catalog_->workspace_dir(id), clock_, static_cast<StorageObserver*>(this));
-      rename_in(*ws);
-    } catch (const std::exception& e) {
-      problem_ = std::string("The workspace could not be renamed: ") + e.what();
+    if (!granted) {
+      problem_ = "The workspace could not be renamed because it is open in another tab or window. Rename it there.";
+      return;
     }
+    platform_.reload_dir(dir, [this, alive, id, dir, rename_in](bool, const std::string&) {
+      if (alive.expired()) return;
+      try {
+        auto ws = Workspace::open(dir, clock_, static_cast<StorageObserver*>(this));
+        rename_in(*ws);
+      } catch (const std::exception& e) {
+        problem_ = std::string("The workspace could not be renamed: ") + e.what();
+      }
+      if (!current_ || current_->id() != id) platform_.release_dir(dir);
+    });
   });
   return {};
 }
@@ -177,11 +225,39 @@ void Session::restore(const std::string& id) {
 
 void Session::empty_trash() {
   if (!catalog_) return;
-  report_failure("The trash could not be emptied completely", [&] {
-    const auto removed = catalog_->empty_trash();
-    notice_ = removed.size() == 1 ? "Deleted 1 workspace for good."
-                                  : "Deleted " + std::to_string(removed.size()) + " workspaces for good.";
-  });
+  auto empty_now = [this] {
+    report_failure("The trash could not be emptied completely", [&] {
+      const auto removed = catalog_->empty_trash();
+      notice_ = removed.size() == 1 ? "Deleted 1 workspace for good."
+                                    : "Deleted " + std::to_string(removed.size()) + " workspaces for good.";
+    });
+  };
+  // A workspace open in another tab is not deleted under it: each one in the trash is held first.
+  const std::vector<WorkspaceInfo> trashed = trash();
+  if (trashed.empty()) return empty_now();
+  auto answers = std::make_shared<std::size_t>(0);
+  auto held_elsewhere = std::make_shared<std::vector<std::string>>();
+  auto answered = [this, alive = std::weak_ptr<bool>(alive_), trashed, answers, held_elsewhere, empty_now](
+                      const std::string& name, bool granted) {
+    if (alive.expired()) return;
+    if (!granted) held_elsewhere->push_back("\"" + name + "\"");
+    if (++*answers < trashed.size()) return;
+    const bool same_trash = trash().size() == trashed.size();
+    if (held_elsewhere->empty() && same_trash) empty_now();
+    for (const WorkspaceInfo& gone : trashed) platform_.release_dir(catalog_->workspace_dir(gone.id));
+    if (!held_elsewhere->empty()) {
+      const bool one = held_elsewhere->size() == 1;
+      problem_ = "The trash was not emptied because " + join(*held_elsewhere, ", ") + (one ? " is" : " are") +
+                 " open in another tab or window. Close " + (one ? "it" : "them") +
+                 " there, then empty the trash again.";
+    } else if (!same_trash) {
+      empty_trash();  // something was trashed meanwhile: hold that one too
+    }
+  };
+  for (const WorkspaceInfo& info : trashed) {
+    platform_.claim_dir(catalog_->workspace_dir(info.id), false,
+                        [answered, name = info.name](bool granted) { answered(name, granted); });
+  }
 }
 
 template <typename Action>
@@ -209,6 +285,10 @@ void Session::committed(const std::string& db_path) {
 
 bool Session::save_record(RecordDraft& draft) {
   if (!current_) return false;
+  if (read_only()) {
+    draft.problem = kReadOnlyMessage;
+    return false;
+  }
   Repository& records = current_->records();
   const EntityDef& def = records.registry().get(draft.kind);
   draft.errors.clear();
@@ -243,6 +323,10 @@ bool Session::save_record(RecordDraft& draft) {
 
 bool Session::delete_record(RecordDraft& draft, OnLinks on_links) {
   if (!current_ || draft.is_new()) return false;
+  if (read_only()) {
+    draft.problem = kReadOnlyMessage;
+    return false;
+  }
   Repository& records = current_->records();
   const EntityDef& def = records.registry().get(draft.kind);
   draft.problem.clear();
@@ -260,18 +344,19 @@ bool Session::delete_record(RecordDraft& draft, OnLinks on_links) {
 
 std::vector<Record> Session::attachments_of(const std::string& record_id) const {
   if (!current_) return {};
-  return current_->records().query(
-      "attachment", RecordQuery().where_is("record", Condition::Op::Equal, {record_id}).sort_by("name"));
+  return current_->records().query("attachment",
+                                   RecordQuery().where_is("record", Condition::Op::Equal, {record_id}).sort_by("name"));
 }
 
 void Session::attach_file(const std::string& record_id) {
-  if (!current_) return;
+  if (!current_ || refuse_if_read_only()) return;
   const std::string workspace_id = current_->id();
-  platform_.pick_file("", [this, alive = alive_, workspace_id, record_id](const std::string& name,
-                                                                      const std::string& media_type, std::string bytes) {
+  platform_.pick_file("", [this, alive = alive_, workspace_id, record_id](
+                              const std::string& name, const std::string& media_type, std::string bytes) {
     // The person may have closed or switched the workspace while the picker was open.
     if (!*alive || !current_ || current_->id() != workspace_id) return;
     report_failure(("\"" + name + "\" was not attached").c_str(), [&] {
+      if (read_only()) throw StoreError(kReadOnlyMessage);  // taken over while the picker was open
       attachments::attach(current_->records(), current_->blobs(), record_id, name, media_type, bytes);
       notice_ = "Attached \"" + name + "\".";
     });
@@ -297,7 +382,7 @@ void Session::open_attachment(const std::string& attachment_id) {
 }
 
 void Session::remove_attachment(const std::string& attachment_id) {
-  if (!current_) return;
+  if (!current_ || refuse_if_read_only()) return;
   const auto attachment = current_->records().get("attachment", attachment_id);
   if (!attachment || attachment->deleted) return;
   const std::string name = text_or_empty(attachment->get("name"));
@@ -313,7 +398,7 @@ attachments::DeletedContents Session::deleted_attachment_contents() const {
 }
 
 void Session::free_deleted_attachments() {
-  if (!current_) return;
+  if (!current_ || refuse_if_read_only()) return;
   report_failure("The space of deleted attachments was not freed", [&] {
     const std::vector<std::string> digests = attachments::free_deleted(current_->records(), current_->blobs());
     for (const std::string& digest : digests) platform_.forget_file(blob_path(digest));
@@ -394,71 +479,164 @@ void Session::download_report(Report which, const std::string& record_id) {
   });
 }
 
-void Session::export_bundle(bool include_attachments) {
+std::string Session::person_name() const { return trim(platform_.setting(kPersonNameSetting)); }
+
+std::optional<std::string> Session::set_person_name(const std::string& name) {
+  const std::string trimmed = trim(name);
+  if (!is_valid_utf8(trimmed)) return std::string("The name holds characters that are not text.");
+  if (count_code_points(trimmed) > kMaxPersonName) {
+    return "A name can be at most " + std::to_string(kMaxPersonName) + " characters long.";
+  }
+  platform_.set_setting(kPersonNameSetting, trimmed);
+  use_person_name();
+  notice_ = trimmed.empty() ? "Your changes are recorded under the workspace's consultant again."
+                            : "Your changes are now recorded as made by " + trimmed + ".";
+  return std::nullopt;
+}
+
+// Writes are recorded under this browser's person, or, while none is set, the workspace's
+// consultant (a field of the workspace, shared by every copy of it).
+void Session::use_person_name() {
   if (!current_) return;
-  if (!include_attachments) return write_bundle(false);
+  const std::string name = person_name();
+  current_->records().set_author(name.empty() ? current_->meta().consultant : name);
+}
+
+void Session::export_bundle(bool include_attachments) {
+  if (!current_ || export_) return;
+  export_.emplace();
+  export_->workspace_id = current_->id();
+  export_->include_attachments = include_attachments;
+  if (!include_attachments) return;
   // Attachment bytes are read only when needed (in the browser they stay in IndexedDB until
   // then): read every one the bundle will carry first, then write it.
   std::vector<std::string> paths;
   {
-    Statement digests = current_->records().database().prepare(
-        "SELECT DISTINCT sha256 FROM rec_attachment WHERE length(sha256) = 64");
+    Statement digests =
+        current_->records().database().prepare("SELECT DISTINCT sha256 FROM rec_attachment WHERE length(sha256) = 64");
     while (digests.step()) paths.push_back(blob_path(digests.column_text(0)));
   }
-  if (paths.empty()) return write_bundle(true);
-  auto remaining = std::make_shared<std::size_t>(paths.size());
-  const std::string workspace_id = current_->id();
+  export_->files_to_read = paths.size();
+  const std::uint64_t export_id = ++exports_started_;
   for (const std::string& path : paths) {
-    platform_.load_file(path, [this, alive = alive_, remaining, workspace_id](bool, const std::string&) {
-      if (--*remaining > 0 || !*alive || !current_ || current_->id() != workspace_id) return;
-      write_bundle(true);
+    platform_.load_file(path, [this, alive = alive_, export_id](bool, const std::string&) {
+      // A cancelled export's files may still arrive: they count for nothing.
+      if (*alive && export_ && exports_started_ == export_id) ++export_->files_read;
     });
   }
 }
 
-void Session::write_bundle(bool include_attachments) {
+std::optional<Session::Busy> Session::busy() const {
+  if (export_) {
+    Busy busy;
+    busy.cancellable = true;
+    if (export_->files_read < export_->files_to_read) {
+      busy.what = "Reading the attached files from this browser's storage…";
+      busy.done = export_->files_read;
+      busy.total = export_->files_to_read;
+    } else {
+      busy.what = "Exporting the workspace…";
+      if (export_->run) {
+        busy.done = export_->run->done();
+        busy.total = export_->run->total();
+      }
+    }
+    return busy;
+  }
+  if (queued_bundle_)
+    return Busy{"Reading \"" + queued_bundle_->first + "\" and comparing it with this browser's copy…"};
+  return std::nullopt;
+}
+
+void Session::queue_bundle(const std::string& file_name, std::string bytes) {
+  queued_bundle_.emplace(file_name, std::move(bytes));
+  queued_bundle_frames_ = 0;
+  platform_.wake_after(0);
+}
+
+void Session::cancel_work() {
+  if (export_) notice_ = "The export was cancelled.";
+  export_.reset();
+}
+
+void Session::continue_work() {
+  if (queued_bundle_) {
+    // Read in the frame after the one that showed it was coming: reading a large bundle takes
+    // seconds, and the person should see why the window stands still.
+    if (queued_bundle_frames_++ < 1) return platform_.wake_after(0);
+    auto [name, bytes] = std::move(*queued_bundle_);
+    queued_bundle_.reset();
+    receive_bundle(name, std::move(bytes));
+    return;
+  }
+  if (!export_) return;
+  platform_.wake_after(0);  // the next slice, after this frame shows how far it is
+  if (!current_ || current_->id() != export_->workspace_id) return export_.reset();
+  if (export_->files_read < export_->files_to_read) return;
+  bool finished = false, keep_going = false;
   report_failure("The workspace was not exported", [&] {
-    bundle::ExportOptions options;
-    options.include_attachments = include_attachments;
-    const bundle::Bundle exported = bundle::export_bundle(*current_, options);
-    std::size_t missing = 0;
-    for (const bundle::BundleAttachment& attachment : exported.attachments) missing += attachment.bytes ? 0 : 1;
-    const std::string json = bundle::to_json(exported, current_->registry());
-    // A bundle nobody could import is no help: the reader refuses files over the limit.
-    if (json.size() > bundle::max_bundle_bytes) {
-      throw StoreError("It would be " + std::to_string(json.size() / (1024 * 1024)) + " MB, more than the " +
-                       std::to_string(bundle::max_bundle_bytes / (1024 * 1024)) + " MB a bundle may be" +
-                       (include_attachments ? "; export it without attachments and send the files another way."
-                                            : "."));
+    if (!export_->run) {
+      bundle::ExportOptions options;
+      options.include_attachments = export_->include_attachments;
+      options.exported_by = person_name();  // empty: the workspace's consultant
+      export_->run = std::make_unique<bundle::BundleExport>(*current_, options);
     }
-    std::string name = download_name("", "isms.json");
-    platform_.download(name, "application/json", json);
-    notice_ = "Exported " + name + (include_attachments ? "" : " (without attachments)") + ".";
-    if (include_attachments && missing > 0) {
-      notice_ += " " + std::to_string(missing) + " attached file" + (missing == 1 ? " was" : "s were") +
-                 " not in this browser and " + (missing == 1 ? "is" : "are") + " left out.";
-    }
+    // Slices of records until the frame's share of time is used (at least one slice).
+    constexpr std::size_t slice = 500;
+    const auto start = std::chrono::steady_clock::now();
+    do {
+      finished = export_->run->step(slice);
+    } while (!finished && std::chrono::steady_clock::now() - start < work_per_frame_);
+    if (finished) finish_export();
+    keep_going = !finished;
   });
+  if (!keep_going) export_.reset();  // done, or failed (the problem says why)
+}
+
+void Session::finish_export() {
+  const std::string json = export_->run->finish();
+  const bool include_attachments = export_->include_attachments;
+  const std::size_t missing = export_->run->attachments_missing();
+  std::string name = download_name("", "isms.json");
+  platform_.download(name, "application/json", json);
+  // The export reminder counts from here (issue 6). A mark left unwritten costs one reminder too many.
+  if (!read_only()) {
+    try {
+      export_marks::record_export(current_->database(), clock_);
+    } catch (const std::exception&) {
+    }
+  }
+  notice_ = "Exported " + name + (include_attachments ? "" : " (without attachments)") + ".";
+  if (include_attachments && missing > 0) {
+    notice_ += " " + std::to_string(missing) + " attached file" + (missing == 1 ? " was" : "s were") +
+               " not in this browser and " + (missing == 1 ? "is" : "are") + " left out.";
+  }
 }
 
 void Session::import_bundle() {
-  platform_.pick_file(".json,application/json", [this, alive = alive_](const std::string& name,
-                                                                        const std::string&, std::string bytes) {
-    if (*alive) receive_bundle(name, bytes);
-  });
+  platform_.pick_file(".json,application/json",
+                      [this, alive = alive_](const std::string& name, const std::string&, std::string bytes) {
+                        if (*alive) queue_bundle(name, std::move(bytes));
+                      });
 }
 
-void Session::receive_bundle(const std::string& file_name, const std::string& bytes) {
+void Session::receive_bundle(const std::string& file_name, std::string bytes) {
   if (!catalog_) return;
   report_failure(("\"" + file_name + "\" was not imported").c_str(), [&] {
     // One merge at a time: a file dropped while a merge is being decided waits for the person.
     if (pending_merge_) throw StoreError("Finish or cancel the merge that is open first.");
+    if (export_) throw StoreError("An export is running; import the bundle again once it has finished.");
     bundle::Bundle incoming = bundle::from_json(bytes, Registry::builtin());
+    bytes = std::string();  // tens of megabytes, not needed while the preview is planned and shown
     const std::string id = incoming.workspace.id;  // a copy: `incoming` may be moved below
-    if (current_ && current_->id() == id) return preview_merge(file_name, std::move(incoming));
+    if (current_ && current_->id() == id) {
+      if (read_only()) throw StoreError(kReadOnlyMessage);
+      return preview_merge(file_name, std::move(incoming));
+    }
     if (current_ && unsaved_text_ && unsaved_text_()) {
-      throw StoreError("It is a bundle of another workspace; save or discard the changes to the record you are "
-                       "editing first, then import it again.");
+      throw StoreError(
+          "It is a bundle of another workspace; save or discard the changes to the record you are "
+          "editing first, then import it again.");
     }
     if (const auto info = catalog_->find(id)) {
       if (info->in_trash()) {
@@ -473,6 +651,8 @@ void Session::receive_bundle(const std::string& file_name, const std::string& by
     std::unique_ptr<Workspace> imported = catalog_->import_bundle(incoming);
     close_workspace();
     current_ = std::move(imported);
+    use_person_name();
+    hold_new_workspace();
     active_cache_.reset();
     ++data_revision_;
     notice_ = "Opened \"" + current_->meta().name + "\" from " + file_name + " as a new workspace.";
@@ -480,9 +660,15 @@ void Session::receive_bundle(const std::string& file_name, const std::string& by
 }
 
 void Session::preview_merge(const std::string& file_name, bundle::Bundle incoming) {
-  PendingMerge pending{file_name, current_->id(), std::move(incoming), {}, {}};
-  pending.preview = bundle::plan_merge(*current_, pending.bundle);
-  pending_merge_ = std::move(pending);
+  // Planned where the bundle stays: the preview remembers which Bundle it was made for, and the
+  // merge reuses it only for that one.
+  pending_merge_.emplace(PendingMerge{file_name, current_->id(), std::move(incoming), {}, {}});
+  try {
+    pending_merge_->preview = bundle::plan_merge(*current_, pending_merge_->bundle);
+  } catch (...) {
+    pending_merge_.reset();
+    throw;
+  }
 }
 
 void Session::choose(const bundle::Conflict& conflict, bundle::Side side) {
@@ -505,20 +691,22 @@ void Session::choose_all(bundle::Side side) {
 }
 
 bool Session::confirm_merge() {
-  if (!pending_merge_ || !current_) return false;
+  if (!pending_merge_ || !current_ || refuse_if_read_only()) return false;
   PendingMerge& pending = *pending_merge_;
   bool merged = false;
   report_failure(("\"" + pending.file_name + "\" was not merged").c_str(), [&] {
     // Choices can raise or settle conflicts of rules: plan again with them before writing.
-    pending.preview = bundle::plan_merge(*current_, pending.bundle, pending.choices);
+    // Both reuse what the first preview found: the records exactly as here are not compared again.
+    pending.preview = bundle::plan_merge(*current_, pending.bundle, pending.choices, &pending.preview);
     if (!pending.preview.resolved()) return;
-    const bundle::MergeResult result = bundle::apply_merge(*current_, pending.bundle, pending.choices);
+    bundle::MergeOptions options;
+    options.preview = &pending.preview;
+    const bundle::MergeResult result = bundle::apply_merge(*current_, pending.bundle, pending.choices, options);
     // Attachment bytes the merge brought without any record to write commit nothing: ask for
     // the write-back here, or they would live only in this tab's memory.
     if (result.attachments_added > 0) platform_.committed(current_->db_path());
     notice_ = "Merged " + pending.file_name + ": " + std::to_string(result.total.added) + " added, " +
-              std::to_string(result.total.changed) + " changed, " + std::to_string(result.total.deleted) +
-              " deleted" +
+              std::to_string(result.total.changed) + " changed, " + std::to_string(result.total.deleted) + " deleted" +
               (result.attachments_added > 0 ? ", " + std::to_string(result.attachments_added) + " files stored" : "") +
               ".";
     merged = true;
@@ -539,6 +727,85 @@ void Session::removed_dir(const std::string& dir) { platform_.removed_dir(dir); 
 void Session::refresh_catalog_entry() {
   if (!catalog_ || !current_) return;
   report_failure("The list of workspaces could not be updated", [&] { catalog_->refresh(*current_); });
+}
+
+// Issue 6: two tabs or windows on one workspace.
+
+bool Session::refuse_if_read_only() {
+  if (!read_only()) return false;
+  problem_ = kReadOnlyMessage;
+  return true;
+}
+
+void Session::hold_new_workspace() {
+  access_ = Access::Writable;
+  // Its starting point: what it holds now is not unsaved work (the export reminder counts after it).
+  report_failure("The workspace's export reminder could not be set",
+                 [&] { export_marks::record_start(current_->database()); });
+  const std::string id = current_->id(), dir = current_->dir();
+  platform_.claim_dir(dir, false, [this, alive = std::weak_ptr<bool>(alive_), id, dir](bool granted) {
+    if (alive.expired()) return;
+    const bool still_open = current_ && current_->id() == id;
+    if (granted && !still_open) platform_.release_dir(dir);
+    if (!granted && still_open) access_ = Access::OpenElsewhere;  // only if another tab was quicker
+  });
+}
+
+void Session::take_over() {
+  if (!read_only() || taking_over_) return;
+  taking_over_ = true;
+  const std::string id = current_->id(), dir = current_->dir();
+  platform_.claim_dir(dir, true, [this, alive = std::weak_ptr<bool>(alive_), id, dir](bool granted) {
+    if (alive.expired()) return;
+    if (!current_ || current_->id() != id) {
+      if (granted) platform_.release_dir(dir);
+      return;
+    }
+    if (!granted) {
+      taking_over_ = false;
+      problem_ = "The workspace could not be taken over. Close it in the other tab or window, then try again.";
+      return;
+    }
+    reload_current(true);
+  });
+}
+
+void Session::reload_current(bool writable) {
+  const std::string id = current_->id(), dir = current_->dir();
+  platform_.reload_dir(
+      dir, [this, alive = std::weak_ptr<bool>(alive_), id, dir, writable](bool ok, const std::string& error) {
+        if (alive.expired() || !current_ || current_->id() != id) return;
+        taking_over_ = false;
+        if (!ok && platform_.save_status().storage_available) {
+          if (writable) platform_.release_dir(dir);  // writing without the other tab's last copy would lose it
+          problem_ = "The workspace could not be read again from this browser's storage (" + error + ").";
+          return;
+        }
+        // Writable only once the other tab's last write is read: an edit before would be written over it.
+        if (writable) access_ = Access::Writable;
+        report_failure("The workspace could not be read again", [&] {
+          // The old connection is idle and closes when replaced.
+          current_ = Workspace::open(dir, clock_, static_cast<StorageObserver*>(this));
+          use_person_name();
+          ++data_revision_;
+          ++merges_done_;  // the editor's record may have changed under it: read it again
+        });
+      });
+}
+
+void Session::on_dir_lost(const std::string& dir) {
+  const bool open_here = current_ && current_->dir() == dir;
+  const bool opening_here = !opening_id_.empty() && catalog_ && catalog_->workspace_dir(opening_id_) == dir;
+  if (open_here || opening_here) access_ = Access::TakenOver;
+}
+
+void Session::on_dir_changed_elsewhere(const std::string& dir) {
+  if (catalog_ && dir == WorkspaceCatalog::catalog_dir(root_)) {
+    active_cache_.reset();  // another tab's changes to the list were folded in
+    trash_cache_.reset();
+  } else if (read_only() && !taking_over_ && current_->dir() == dir) {
+    reload_current(false);  // show what the tab that holds it saved
+  }
 }
 
 }  // namespace isms::app

@@ -2,6 +2,7 @@
 // What the person is working on, and every action on workspaces: the logic behind the views,
 // kept apart from drawing so that it can be tested natively with a fake platform.
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -13,6 +14,7 @@
 #include "app/record_draft.hpp"
 #include "core/attachments/attachments.hpp"
 #include "core/bundle/bundle.hpp"
+#include "core/bundle/export.hpp"
 #include "core/bundle/merge.hpp"
 #include "core/store/repository.hpp"
 #include "core/model/validation.hpp"
@@ -80,22 +82,48 @@ class Session : private StorageObserver {
 
   // Downloads of the open workspace, named "<client>-<workspace>-<what>-<date>.<ext>".
   // The table as shown: its visible columns in their order, filtered and sorted as on screen.
-  void export_table_csv(const std::string& kind, const std::vector<std::string>& column_keys,
-                        const std::string& filter, const std::vector<SortKey>& sort);
+  void export_table_csv(const std::string& kind, const std::vector<std::string>& column_keys, const std::string& filter,
+                        const std::vector<SortKey>& sort);
   enum class Report { StatementOfApplicability, RiskRegister, ProgramStatus, ReviewMinutes, AuditReport };
   // A printable HTML report; `record_id` is the management review or audit it is about.
   void download_report(Report report, const std::string& record_id = {});
   // "<client>-<workspace>-<what>-<date>.<ext>" in lower case, safe in every file system.
   std::string download_name(const std::string& what, const std::string& extension) const;
 
+  // Who uses this browser: the author of their changes (history, merges) and the exporter named
+  // in their bundles. Kept per browser profile, not in any workspace, so two consultants' copies
+  // of one workspace write under their own names. Empty: the workspace's consultant.
+  static constexpr const char* kPersonNameSetting = "person_name";
+  static constexpr std::size_t kMaxPersonName = 100;
+  std::string person_name() const;
+  // A message for the person when the name is refused (too long, not text); nothing changes then.
+  std::optional<std::string> set_person_name(const std::string& name);
+
   // Bundles (issue 5). The open workspace as "<client>-<workspace>-<date>.isms.json", downloaded.
+  // Runs a slice per frame (continue_work) with its progress in busy(): a large workspace takes
+  // seconds. Nothing else writes the workspace meanwhile (the progress dialog is modal, and a
+  // bundle that arrives is refused until it is done).
   void export_bundle(bool include_attachments);
+  // Long work in progress, for a progress dialog: what, how far (total 0: not known), and
+  // whether the person may cancel it. Empty when there is none.
+  struct Busy {
+    std::string what;
+    std::size_t done = 0, total = 0;
+    bool cancellable = false;
+  };
+  std::optional<Busy> busy() const;
+  // The next slice of the work in progress; the app calls it at the start of every frame.
+  void continue_work();
+  void cancel_work();
+  // How long one frame may spend on such work (40 ms: the progress bar moves smoothly and the
+  // work takes hardly longer than in one go); 0 does one slice of 500 records a frame.
+  void set_work_per_frame(std::chrono::milliseconds budget) { work_per_frame_ = budget; }
   // Asks for a bundle file; a file dropped onto the window comes the same way (start() listens).
   void import_bundle();
   // A bundle's bytes: refused with the reader's sentence (nothing changes); a workspace this
   // browser lacks becomes a new workspace, opened; the open workspace (or another one here,
   // opened first) gets a merge preview and nothing is written until confirm_merge().
-  void receive_bundle(const std::string& file_name, const std::string& bytes);
+  void receive_bundle(const std::string& file_name, std::string bytes);
   struct PendingMerge {
     std::string file_name;
     std::string workspace_id;  // the workspace it was planned on
@@ -121,6 +149,20 @@ class Session : private StorageObserver {
   std::uint64_t data_revision() const { return data_revision_; }
 
   Platform& platform() { return platform_; }
+
+  // Two tabs or windows on one workspace (issue 6): only the tab that holds a workspace writes it.
+  // Opened while another tab holds it, or after another tab took it over, the open workspace is
+  // read-only here and every write is refused with kReadOnlyMessage.
+  enum class Access { Writable, OpenElsewhere, TakenOver };
+  static constexpr const char* kReadOnlyMessage =
+      "This workspace is read-only in this tab because it is open in another tab or window. Take it over to make "
+      "changes here.";
+  Access access() const { return access_; }
+  bool read_only() const { return current_ != nullptr && access_ != Access::Writable; }
+  // Asks the other tab to write back what it has and let go, then reads the workspace again
+  // from storage (the other tab may have changed it) and makes it writable here.
+  void take_over();
+  bool taking_over() const { return taking_over_; }
 
  private:
   // StorageObserver: forwards to the platform, and notes changes of the open workspace.
@@ -151,8 +193,33 @@ class Session : private StorageObserver {
   // A bundle of a workspace here that was not open: merged once it has opened.
   std::optional<std::pair<std::string, bundle::Bundle>> bundle_waiting_for_open_;
   void preview_merge(const std::string& file_name, bundle::Bundle bundle);
-  void write_bundle(bool include_attachments);
+  void finish_export();
+  void use_person_name();
+  // A bundle file picked or dropped: read by continue_work once a frame has shown it is coming.
+  void queue_bundle(const std::string& file_name, std::string bytes);
+  struct ExportRun {
+    std::string workspace_id;
+    bool include_attachments = false;
+    std::size_t files_to_read = 0, files_read = 0;  // attachment bytes loaded from browser storage
+    std::unique_ptr<bundle::BundleExport> run;      // made once the files are there
+  };
+  std::optional<ExportRun> export_;
+  std::uint64_t exports_started_ = 0;
+  std::chrono::milliseconds work_per_frame_{40};
+  std::optional<std::pair<std::string, std::string>> queued_bundle_;  // file name, bytes
+  int queued_bundle_frames_ = 0;
   std::string blob_path(const std::string& digest) const;
+  // Issue 6: the open workspace's access, and what other tabs tell (Platform::claim_dir).
+  Access access_ = Access::Writable;
+  bool taking_over_ = false;
+  std::uint64_t open_generation_ = 0;  // grows with each open: older claims' answers are stale
+  void on_dir_lost(const std::string& dir);
+  void on_dir_changed_elsewhere(const std::string& dir);
+  // Reads the open workspace again from storage; `writable` once it is read (after a take-over).
+  void reload_current(bool writable);
+  // Holds a workspace made here (created, or from a bundle), so a second tab opens it read-only.
+  void hold_new_workspace();
+  bool refuse_if_read_only();  // true (and the problem shown) while read-only
   // Guards callbacks that arrive after this Session is gone (the platform may outlive it).
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

@@ -6,19 +6,25 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "app/dashboard_figures.hpp"
 #include "app/record_draft.hpp"
+#include "app/risk_matrix_counts.hpp"
+#include "app/soa_rows.hpp"
 #include "core/report/table_text.hpp"
 #include "core/store/record_query.hpp"
 
 #include "core/model/validation.hpp"
+#include "core/workspace/export_marks.hpp"
 #include "core/workspace/workspace.hpp"
 
 namespace isms::app {
 
-enum class Page { Workspaces, Trash, Overview, Register };
+enum class Page { Workspaces, Trash, Dashboard, Overview, Register, Soa };
 
 // One register's table: what is asked for (filter, sort) and the rows last read for it. The
 // rows are read again only when the question or the workspace's data changes, not every frame.
@@ -34,6 +40,8 @@ struct RegisterView {
   std::shared_ptr<report::TitleCache> titles;
   // The columns the person sees, in the order they see them: what the CSV export holds.
   std::vector<std::string> shown_keys;
+  // The risk table only: the risk matrix cell it is narrowed to (app/views/risk_matrix.cpp).
+  std::optional<MatrixCell> cell, read_cell;
 };
 
 struct CreateForm {
@@ -55,19 +63,42 @@ struct Confirmation {
   std::string name;  // shown in the question
 };
 
+// "Your name" in the settings panel: the text typed, kept on a refusal.
+struct PersonForm {
+  std::string name;
+  std::vector<FieldError> errors;
+};
+
+// The settings panel and the storage banners (app/views/settings_panel.cpp, storage_banners.cpp).
+struct StorageUi {
+  bool settings_requested = false;           // opens the settings panel on the next frame
+  bool not_persistent_dismissed = false;     // for this session
+  std::set<std::string> reminder_dismissed;  // workspace ids, for this session
+  // The open workspace's export reminder, read again only when its data, the days or the minute change.
+  std::optional<export_marks::Reminder> reminder;
+  std::string reminder_key;
+};
+
 struct UiState {
   Page page = Page::Workspaces;
-  std::string shown_workspace;  // the open workspace's id when the last frame was drawn
+  std::string shown_workspace;    // the open workspace's id when the last frame was drawn
   std::uint64_t merges_seen = 0;  // Session::merges_done() when the editor was last read
   CreateForm create;
+  PersonForm person;
   RenameForm rename;
-  Confirmation trash;        // move one workspace to the trash
-  Confirmation empty_trash;  // delete every trashed workspace for good
+  Confirmation trash;              // move one workspace to the trash
+  Confirmation empty_trash;        // delete every trashed workspace for good
   Confirmation remove_attachment;  // an attachment of the record in the editor
   Confirmation free_evidence;      // delete the files of deleted attachments for good
   RegisterView table;
   RecordDraft draft;  // the record in the editor; kind empty when none is open
   bool confirm_delete = false;
+  StorageUi storage;
+  // Issue 4: the dashboard, the risk matrix above the risk table, the Statement of Applicability.
+  DashboardCache dashboard;
+  bool show_risk_matrix = false;
+  RiskMatrixCache risk_matrix;
+  SoaView soa;
 };
 
 }  // namespace isms::app

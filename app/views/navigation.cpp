@@ -29,6 +29,18 @@ bool entry(const char* icon, const char* label, std::size_t count, bool selected
   return ImGui::Selectable(text.c_str(), selected, 0, ImVec2(0, ImGui::GetFrameHeight()));
 }
 
+// Pages of their own shown inside a group, right after one of its registers (issue 4): the
+// Statement of Applicability sits with the risk registers, after the treatment plan.
+struct GroupPage {
+  const char* after_kind;
+  Page page;
+  const char* label;
+  const char* counted_kind;  // the register whose count it shows
+};
+constexpr GroupPage kGroupPages[] = {
+    {"treatment_action", Page::Soa, "Statement of Applicability", "control"},
+};
+
 }  // namespace
 
 void navigation(Session& session, UiState& ui) {
@@ -45,12 +57,17 @@ void navigation(Session& session, UiState& ui) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(ws->meta().name.c_str());
     ImGui::PopTextWrapPos();
-    if (entry(ICON_DASHBOARD, "Overview", 0, ui.page == Page::Overview)) ui.page = Page::Overview;
+    if (entry(ICON_DASHBOARD, "Dashboard", 0, ui.page == Page::Dashboard)) ui.page = Page::Dashboard;
+    if (entry(ICON_INFO, "Overview", 0, ui.page == Page::Overview)) ui.page = Page::Overview;
     // Groups fold, so the whole register fits a laptop screen; the group of the register shown
     // opens with it.
     for (const RegisterGroup& group : register_groups()) {
-      const bool current_group = ui.page == Page::Register &&
-                                 std::find(group.kinds.begin(), group.kinds.end(), ui.table.kind) != group.kinds.end();
+      bool current_group = ui.page == Page::Register &&
+                           std::find(group.kinds.begin(), group.kinds.end(), ui.table.kind) != group.kinds.end();
+      for (const GroupPage& page : kGroupPages) {
+        const bool inside = std::find(group.kinds.begin(), group.kinds.end(), page.after_kind) != group.kinds.end();
+        if (inside && ui.page == page.page) current_group = true;
+      }
       if (current_group) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
       if (!ImGui::CollapsingHeader(group.title.c_str())) continue;
       for (const std::string& kind : group.kinds) {
@@ -59,12 +76,19 @@ void navigation(Session& session, UiState& ui) {
         if (entry(ICON_LIST, def.plural.c_str(), ws->records().count(kind), shown) && !shown) {
           if (ui.draft.dirty) {
             ui.draft.problem = "Save or discard the changes to this record before leaving it.";
-            continue;
+            ui.page = Page::Register;  // from another page: show that record, with the note
+          } else {
+            ui.page = Page::Register;
+            ui.table = RegisterView{};
+            ui.table.kind = kind;
+            ui.draft = RecordDraft{};
           }
-          ui.page = Page::Register;
-          ui.table = RegisterView{};
-          ui.table.kind = kind;
-          ui.draft = RecordDraft{};
+        }
+        for (const GroupPage& page : kGroupPages) {
+          if (page.after_kind != kind) continue;
+          if (entry(ICON_CHECK_CIRCLE, page.label, ws->records().count(page.counted_kind), ui.page == page.page)) {
+            ui.page = page.page;
+          }
         }
       }
     }

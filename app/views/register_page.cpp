@@ -76,11 +76,12 @@ const std::string& title_of_id(Repository& records, RegisterView& view, const st
 
 void refresh_rows(Session& session, RegisterView& view) {
   if (view.read_at == session.data_revision() && view.read_kind == view.kind && view.read_filter == view.filter &&
-      view.read_sort == view.sort) {
+      view.read_sort == view.sort && view.read_cell == view.cell) {
     return;
   }
   RecordQuery query;
   query.containing(view.filter);
+  if (view.cell) add_cell_conditions(query, *view.cell);  // a risk matrix cell (app/views/risk_matrix.cpp)
   for (const SortKey& key : view.sort) query.sort_by(key.field, key.descending);
   view.rows = session.current()->records().query(view.kind, query);
   view.titles.reset();  // titles may have changed with the data
@@ -88,6 +89,7 @@ void refresh_rows(Session& session, RegisterView& view) {
   view.read_kind = view.kind;
   view.read_filter = view.filter;
   view.read_sort = view.sort;
+  view.read_cell = view.cell;
 }
 
 void open_record(UiState& ui, const EntityDef& def, const Record& record) {
@@ -366,7 +368,18 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
       return;
     }
   }
+  // Issue 6: another tab holds this workspace; say so where the person looks for Save.
+  if (session.read_only()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
+    ImGui::PushTextWrapPos(0.0f);
+    ui::keyed_text("editor-read-only", "Saving is off here: this workspace is open in another tab or window. Take it "
+                                       "over (above) to save changes in this tab.");
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  ImGui::BeginDisabled(session.read_only());
   if (ui::primary_button(draft.is_new() ? "Add" : "Save")) session.save_record(draft);
+  ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button(draft.dirty ? "Discard changes" : "Close")) {
     draft = RecordDraft{};
@@ -374,7 +387,9 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
   }
   if (!draft.is_new()) {
     ImGui::SameLine();
+    ImGui::BeginDisabled(session.read_only());
     if (ui::danger_button("Delete")) ui.confirm_delete = true;
+    ImGui::EndDisabled();
     // The printable reports about one record.
     if (def.kind == "management_review" || def.kind == "audit") {
       ImGui::SameLine();
@@ -455,6 +470,7 @@ void register_page(Session& session, UiState& ui) {
     session.export_table_csv(def.kind, ui.table.shown_keys, ui.table.filter, ui.table.sort);
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The rows and columns shown, as a spreadsheet file (UTF-8 CSV).");
+  if (def.kind == "risk") risk_matrix_section(session, ui);  // the heat map and its cell filter (issue 4)
   ImGui::Spacing();
 
   const bool editing = ui.draft.kind == def.kind;

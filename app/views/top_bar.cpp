@@ -52,7 +52,12 @@ void bundle_buttons(Session& session, UiState& ui) {
   }
   if (ImGui::Button(ICON_UPLOAD "  Import")) session.import_bundle();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open or merge a bundle (.isms.json); you can also drop it on the window.");
-  (void)ui;
+  // Settings and storage (issue 6): an icon only, so it is named for the automation bridge.
+  ImGui::SameLine();
+  if (ImGui::Button(ICON_COG "##settings")) ui.storage.settings_requested = true;
+  automation::note_last_item("settings-button", "Settings and storage");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Settings and storage: lasting storage, space used, export reminder, version");
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "app/register_groups.hpp"
 #include "app/session.hpp"
+#include "core/bundle/bundle_json.hpp"
 #include "core/util/clock.hpp"
 #include "tests/app/fake_platform.hpp"
 #include "tests/core/temp_dir.hpp"
@@ -30,6 +31,13 @@ struct SessionFixture {
   FixedClock clock{"2026-11-26T08:00:00Z"};
   Session session{platform, clock, dir.str()};
 };
+
+// An export runs a slice per frame: the frames a person would see, until it is done.
+void export_all(Session& session, bool include_attachments) {
+  session.export_bundle(include_attachments);
+  for (int frame = 0; session.busy() && frame < 1000; ++frame) session.continue_work();
+  CHECK_FALSE(session.busy().has_value());
+}
 
 }  // namespace
 
@@ -240,8 +248,7 @@ TEST_CASE_FIXTURE(SessionFixture, "tables export as the CSV they show and report
   CHECK(platform.downloads[0].bytes == "\xEF\xBB\xBFTitle,Status\r\nRansomware,Identified\r\n");
 
   session.export_table_csv("risk", {"title"}, "", {{"title", true}});
-  CHECK(platform.downloads[1].bytes ==
-        "\xEF\xBB\xBFTitle\r\nRansomware\r\nPhishing\r\n\"'=HYPERLINK(\"\"x\"\")\"\r\n");
+  CHECK(platform.downloads[1].bytes == "\xEF\xBB\xBFTitle\r\nRansomware\r\nPhishing\r\n\"'=HYPERLINK(\"\"x\"\")\"\r\n");
 
   session.download_report(Session::Report::RiskRegister);
   REQUIRE(platform.downloads.size() == 3);
@@ -265,7 +272,7 @@ TEST_CASE("bundles: export, open as a new workspace elsewhere, edit both, merge 
   asset.text["type"] = std::string("information");
   REQUIRE(anna.session.save_record(asset));
 
-  anna.session.export_bundle(false);
+  export_all(anna.session, false);
   REQUIRE(anna.platform.downloads.size() == 1);
   const std::string first = anna.platform.downloads[0].bytes;
   CHECK(anna.platform.downloads[0].name == "müller-søn-Łódź-isms-2027-2026-11-26.isms.json");
@@ -286,7 +293,7 @@ TEST_CASE("bundles: export, open as a new workspace elsewhere, edit both, merge 
   };
   edit(anna, asset.id, {{"location", "Frankfurt DC"}, {"description", "Payroll for 300 staff"}});
   edit(ben, asset.id, {{"location", "Azure West Europe"}});
-  ben.session.export_bundle(false);
+  export_all(ben.session, false);
   const std::string from_ben = ben.platform.downloads.back().bytes;
 
   // A damaged file changes nothing and says why.
@@ -352,4 +359,103 @@ TEST_CASE("the navigation groups list every register a person edits on its own p
     CHECK(isms::Registry::builtin().find(def.kind) != nullptr);
   }
   for (const std::string& kind : grouped) CHECK(isms::Registry::builtin().find(kind) != nullptr);
+}
+
+TEST_CASE_FIXTURE(SessionFixture, "bundles: a large export shows its progress frame by frame and can be cancelled") {
+  session.start();
+  REQUIRE(session.create_workspace(kDraft).empty());
+  {
+    isms::Transaction batch(session.current()->database());
+    for (int i = 0; i < 3000; ++i) {
+      session.current()->records().create("person", {{"name", isms::Value("Person " + std::to_string(i))}});
+    }
+    batch.commit();
+  }
+  session.set_work_per_frame(std::chrono::milliseconds(0));  // one slice of 500 records a frame
+  session.export_bundle(false);
+  REQUIRE(session.busy().has_value());
+  CHECK(session.busy()->what == "Exporting the workspace…");
+  CHECK(session.busy()->cancellable);
+  // A bundle that arrives meanwhile waits for nobody: it is refused, and the export goes on.
+  std::vector<std::size_t> done;
+  session.continue_work();
+  done.push_back(session.busy()->done);
+  session.receive_bundle("other.isms.json", "{}");
+  CHECK(session.problem() ==
+        "\"other.isms.json\" was not imported: An export is running; import the bundle again once it "
+        "has finished.");
+  session.dismiss_problem();
+  REQUIRE(session.busy().has_value());
+  CHECK(session.busy()->total >= 3000);
+  CHECK(done.back() == 500);
+  session.continue_work();
+  CHECK(session.busy()->done == 1000);
+
+  session.cancel_work();
+  CHECK_FALSE(session.busy().has_value());
+  CHECK(session.notice() == "The export was cancelled.");
+  CHECK(platform.downloads.empty());
+
+  // Run to the end, it downloads one bundle with every person.
+  export_all(session, false);
+  REQUIRE(platform.downloads.size() == 1);
+  const isms::bundle::Bundle bundle = isms::bundle::from_json(platform.downloads[0].bytes, isms::Registry::builtin());
+  std::size_t people = 0;
+  for (const auto& record : bundle.records) people += record.kind == "person" ? 1 : 0;
+  CHECK(people == 3000);
+  CHECK(session.notice() == "Exported " + platform.downloads[0].name + " (without attachments).");
+}
+
+TEST_CASE_FIXTURE(SessionFixture, "bundles: an export with attachments waits for their bytes, then carries them") {
+  session.start();
+  REQUIRE(session.create_workspace(kDraft).empty());
+  platform.answer_files_at_once = false;
+  const std::string asset = session.current()->records().create(
+      "asset", {{"name", isms::Value("Laptop")}, {"type", isms::Value("hardware")}});
+  isms::attachments::attach(session.current()->records(), session.current()->blobs(), asset, "scan.pdf",
+                            "application/pdf", "%PDF scan");
+  isms::attachments::attach(session.current()->records(), session.current()->blobs(), asset, "photo.jpg", "image/jpeg",
+                            "JPEG bytes");
+  session.export_bundle(true);
+  for (int frame = 0; frame < 3; ++frame) session.continue_work();
+  REQUIRE(session.busy().has_value());
+  CHECK(session.busy()->what == "Reading the attached files from this browser's storage…");
+  CHECK(session.busy()->total == 2);
+  CHECK(platform.downloads.empty());
+  platform.answer_file_loads();
+  for (int frame = 0; session.busy() && frame < 100; ++frame) session.continue_work();
+  REQUIRE(platform.downloads.size() == 1);
+  const isms::bundle::Bundle bundle = isms::bundle::from_json(platform.downloads[0].bytes, isms::Registry::builtin());
+  REQUIRE(bundle.attachments.size() == 2);
+  for (const auto& attachment : bundle.attachments) CHECK(attachment.bytes.has_value());
+}
+
+TEST_CASE_FIXTURE(SessionFixture, "the person using this browser authors its changes and its bundles") {
+  session.start();
+  REQUIRE(session.create_workspace(kDraft).empty());
+  CHECK(session.person_name().empty());
+  CHECK(session.current()->records().author() == "Anna Dvořák");  // the consultant, while no name is set
+
+  CHECK(session.set_person_name(std::string(101, 'x')) ==
+        std::optional<std::string>("A name can be at most 100 characters long."));
+  CHECK(session.person_name().empty());  // refused: nothing changed
+  CHECK(session.set_person_name("  Ben Novák ") == std::nullopt);
+  CHECK(session.person_name() == "Ben Novák");
+  CHECK(session.notice() == "Your changes are now recorded as made by Ben Novák.");
+
+  isms::app::RecordDraft asset = isms::app::draft_for_new(session.current()->registry().get("asset"));
+  asset.text["name"] = std::string("Laptop");
+  asset.text["type"] = std::string("hardware");
+  REQUIRE(session.save_record(asset));
+  CHECK(session.current()->records().get("asset", asset.id)->created_by == "Ben Novák");
+  export_all(session, false);
+  REQUIRE(platform.downloads.size() == 1);
+  CHECK(isms::bundle::from_json(platform.downloads[0].bytes, isms::Registry::builtin()).exported_by == "Ben Novák");
+
+  // Kept per browser: the next workspace opened here writes under the same name.
+  const std::string first = session.current()->id();
+  session.close_workspace();
+  session.open_workspace(first);
+  REQUIRE(session.current() != nullptr);
+  CHECK(session.current()->records().author() == "Ben Novák");
 }

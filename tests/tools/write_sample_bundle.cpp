@@ -3,9 +3,13 @@
 // and once without; and, with --schema, the JSON Schema made from the register definitions (how
 // assets/bundle.schema.json is regenerated after a register changes).
 //
-//   write_sample_bundle --bundle <file> [--lean-bundle <file>] [--schema <file>]
+// With --people N, N more people: a workspace large enough that exporting it takes a while
+// (the browser test of the export's progress bar).
+//
+//   write_sample_bundle --bundle <file> [--lean-bundle <file>] [--schema <file>] [--people N]
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -31,6 +35,7 @@ void write_file(const std::string& path, const std::string& text) {
 
 int main(int argc, char** argv) {
   std::string bundle_path, lean_path, schema_path;
+  long extra_people = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string option = argv[i];
     if (option == "--bundle")
@@ -39,9 +44,12 @@ int main(int argc, char** argv) {
       lean_path = argv[i + 1];
     else if (option == "--schema")
       schema_path = argv[i + 1];
+    else if (option == "--people")
+      extra_people = std::strtol(argv[i + 1], nullptr, 10);
   }
   if (bundle_path.empty() && schema_path.empty()) {
-    std::fprintf(stderr, "usage: write_sample_bundle --bundle <file> [--lean-bundle <file>] [--schema <file>]\n");
+    std::fprintf(stderr,
+                 "usage: write_sample_bundle --bundle <file> [--lean-bundle <file>] [--schema <file>] [--people N]\n");
     return 2;
   }
   try {
@@ -55,6 +63,13 @@ int main(int argc, char** argv) {
       auto workspace =
           Workspace::create(dir.string(), new_uuid(), {"Acme 2026", "Acme s.r.o.", "Anna Dvořák"}, clock, nullptr);
       test::fill_sample_workspace(*workspace);
+      {
+        Transaction batch(workspace->database());
+        for (long i = 1; i <= extra_people; ++i) {
+          workspace->records().create("person", {{"name", Value("Person " + std::to_string(i))}});
+        }
+        batch.commit();
+      }
       const std::string json = bundle::to_json(bundle::export_bundle(*workspace), workspace->registry());
       bundle::from_json(json, workspace->registry());  // what we write, we read
       write_file(bundle_path, json);

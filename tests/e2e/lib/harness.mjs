@@ -26,6 +26,25 @@ export async function startSite() {
   return { url, close: () => new Promise((r) => server.close(r)) };
 }
 
+export const distDir = process.env.ISMS_DIST_DIR || path.resolve(here, '../../../build/web/dist');
+
+// The deployable site (dist/, or another build of it in `dir`) on 127.0.0.1. `requests` lists
+// every request that reached the server ("GET /sw.js"). close() stops it for real, open
+// connections included. Serving again on the same `port` keeps the origin, so the browser's
+// service worker and storage carry over: that is how a test deploys a new version.
+export async function startDist({ dir = distDir, port = 0 } = {}) {
+  assert.ok(fs.existsSync(path.join(dir, 'sw.js')), `no dist/ in ${dir}: run scripts/build.sh`);
+  const requests = [];
+  const server = await serve(dir, port, '127.0.0.1', { onRequest: (method, url) => requests.push(`${method} ${url}`) });
+  const bound = server.address().port;
+  return {
+    url: `http://127.0.0.1:${bound}/`,
+    port: bound,
+    requests,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
 export function freshProfileDir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'isms-e2e-profile-'));
 }
@@ -97,6 +116,15 @@ export class AppPage {
     await this.page.waitForFunction((s) => window.isms.ui.frameCount() >= s, start + n, { timeout: 10000 });
   }
 
+  // Sends an input and waits until the app has drawn `n` frames since. The count is read before
+  // the input: read after it, the app may already have drawn its few frames and gone still, and
+  // the wait would never end.
+  async after(input, n) {
+    const start = await this.frameCount();
+    await input();
+    await this.page.waitForFunction((s) => window.isms.ui.frameCount() >= s, start + n, { timeout: 10000 });
+  }
+
   // Waits until the app stopped drawing for a while: no input, no write-back pending (the
   // save debounce and IndexedDB answers wake it too).
   async settle() {
@@ -144,34 +172,27 @@ export class AppPage {
     const x = it.x + it.w / 2;
     const y = it.y + it.h / 2;
     const button = options.button || 'left';
-    await this.page.mouse.move(x, y);
-    await this.frames(1);
-    await this.page.mouse.down({ button });
-    await this.frames(1);
-    await this.page.mouse.up({ button });
-    await this.frames(2);
+    await this.after(() => this.page.mouse.move(x, y), 1);
+    await this.after(() => this.page.mouse.down({ button }), 1);
+    await this.after(() => this.page.mouse.up({ button }), 2);
     return it;
   }
 
   async doubleClick(query) {
     const it = await this.find(query);
-    await this.page.mouse.dblclick(it.x + it.w / 2, it.y + it.h / 2);
-    await this.frames(2);
+    await this.after(() => this.page.mouse.dblclick(it.x + it.w / 2, it.y + it.h / 2), 2);
   }
 
   // Typing as a person types: one key at a time.
   async type(text) {
-    await this.page.keyboard.type(text, { delay: 15 });
-    await this.frames(2);
+    await this.after(() => this.page.keyboard.type(text, { delay: 15 }), 2);
   }
 
   // A key (or chord like "Control+A") held for at least one frame.
   async press(keys) {
     const parts = keys.split('+');
-    for (const k of parts) await this.page.keyboard.down(k);
-    await this.frames(1);
-    for (const k of parts.reverse()) await this.page.keyboard.up(k);
-    await this.frames(2);
+    await this.after(async () => { for (const k of parts) await this.page.keyboard.down(k); }, 1);
+    await this.after(async () => { for (const k of parts.reverse()) await this.page.keyboard.up(k); }, 2);
   }
 
   // Clicks a text field and replaces what it holds.
@@ -189,8 +210,7 @@ export class AppPage {
       for (let i = 0; i < steps; i++) {
         if (await this.has(query)) return this.find(query);
         await this.page.mouse.move(at.x, at.y);
-        await this.page.mouse.wheel(0, direction * 120);
-        await this.frames(2);
+        await this.after(() => this.page.mouse.wheel(0, direction * 120), 2);
       }
     }
     return this.find(query, { timeout: 300 });

@@ -36,3 +36,34 @@ export async function downloadOf(app, query) {
   const [download] = await Promise.all([app.page.waitForEvent('download'), app.click(query)]);
   return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
 }
+
+// A risk added through the register editor (on the risks page), then the editor closed. `more`
+// are further [field label, text] pairs, e.g. ['Next review', '2020-01-15'].
+export async function addRisk(app, title, likelihood, impact, more = []) {
+  await app.click('New risk');
+  for (const [label, text] of [['Title', title], ['Inherent likelihood', likelihood], ['Inherent impact', impact], ...more]) {
+    await fillField(app, label, text);
+  }
+  await app.click('Add');
+  await app.find({ label: `Added risk "${title}".` });
+  await app.click('Close');
+}
+
+export async function openDashboard(app) {
+  await app.click({ label: 'Dashboard', window: 'Navigation' });
+  await app.waitText('page-title', 'Dashboard');
+}
+
+// The Statement of Applicability's entry sits in the Risk group, with the number of controls.
+export async function openSoa(app) {
+  const entry = { label: /^Statement of Applicability \(\d+\)$/, window: 'Navigation' };
+  if (!(await app.has(entry))) await app.click({ label: 'Risk', window: 'Navigation' });  // unfold the group
+  await app.click(entry);
+  await app.waitText('page-title', 'Statement of Applicability');
+}
+
+// Opens the combo a view reported under the key `combo` and clicks `option` in its list.
+export async function choose(app, combo, option) {
+  await app.click({ id: combo });
+  await app.click({ label: option, window: /^Combo_/ });
+}
