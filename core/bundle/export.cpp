@@ -45,8 +45,17 @@ void fill(BundleRecord& out, const EntityDef& def, Record record) {
   out.fields = std::move(record.fields);
 }
 
-std::string exporter_name(const ExportOptions& options, const WorkspaceMeta& meta) {
-  return options.exported_by.empty() ? meta.consultant : options.exported_by;
+// Who exports what, and when: everything of a bundle but its records and attachments.
+Bundle header_of(const Workspace& workspace, const ExportOptions& options) {
+  const WorkspaceMeta meta = workspace.meta();
+  Bundle header;
+  header.app_version = app_version;
+  header.exported_by = options.exported_by.empty() ? meta.consultant : options.exported_by;
+  header.exported_at = workspace.clock().now_utc();
+  header.replica_id = local_replica_id(workspace.records().database());
+  header.workspace = {meta.id, meta.name, meta.client};
+  header.attachments_included = options.include_attachments;
+  return header;
 }
 
 // The bytes of every distinct content attachment records name.
@@ -91,14 +100,7 @@ std::vector<BundleAttachment> attachments_of(const Workspace& workspace, bool wi
 
 Bundle export_bundle(const Workspace& workspace, const ExportOptions& options) {
   const Database& db = workspace.records().database();
-  const WorkspaceMeta meta = workspace.meta();
-  Bundle bundle;
-  bundle.app_version = app_version;
-  bundle.exported_by = exporter_name(options, meta);
-  bundle.exported_at = workspace.clock().now_utc();
-  bundle.replica_id = local_replica_id(db);
-  bundle.workspace = {meta.id, meta.name, meta.client};
-  bundle.attachments_included = options.include_attachments;
+  Bundle bundle = header_of(workspace, options);
 
   std::size_t total = 0;
   for (const EntityDef& def : workspace.registry().all()) total += count_all(db, def);
@@ -130,14 +132,7 @@ BundleExport::BundleExport(const Workspace& workspace, ExportOptions options)
   Statement contents = db.prepare("SELECT count(DISTINCT sha256) FROM rec_attachment WHERE sha256 IS NOT NULL");
   contents.step();
   total_ += static_cast<std::size_t>(contents.column_int64(0));
-  const WorkspaceMeta meta = workspace.meta();
-  Bundle header;
-  header.app_version = app_version;
-  header.exported_by = exporter_name(options_, meta);
-  header.exported_at = workspace.clock().now_utc();
-  header.replica_id = local_replica_id(db);
-  header.workspace = {meta.id, meta.name, meta.client};
-  header.attachments_included = options_.include_attachments;
+  const Bundle header = header_of(workspace, options_);
   replicas_ = replica_ids(db);
   // About 550 bytes a record in the issue-3 workspace; a guess a little above it is reserved so
   // the text is not copied while it grows (which would briefly need half as much again).
