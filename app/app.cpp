@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "app/icons.hpp"
+#include "app/table_layouts.hpp"
 #include "app/theme.hpp"
 #include "app/views/views.hpp"
 #include "app/widgets.hpp"
@@ -12,8 +13,10 @@
 namespace isms::app {
 namespace {
 
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+// Saved settings stay on: tables inherit NoSavedSettings from their window, and their layouts are
+// kept per workspace (app/table_layouts.hpp). The panels' own place is set every frame anyway.
+constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 bool begin_panel(const char* name, ImVec2 pos, ImVec2 size, ImVec4 background, ImVec2 padding) {
   ImGui::SetNextWindowPos(pos);
@@ -32,6 +35,8 @@ App::App(Platform& platform, const Clock& clock, std::string storage_root)
     : session_(platform, clock, std::move(storage_root)) {
   // Holds `this`: the App is made once and never moved (web/main.cpp keeps it for the page's life).
   session_.set_unsaved_text_check([this] { return ui_.draft.dirty || !ui_.soa.edits.empty(); });
+  // The theme this browser chose last time (the style itself is made once the scale is known).
+  if (platform.setting(kThemeSetting) == "dark") use_theme(Theme::Dark);
 }
 
 void App::frame() {
@@ -67,6 +72,7 @@ void App::frame() {
   views::merge_dialog(session_, ui_);
   views::progress_dialog(session_, ui_);
   views::settings_panel(session_, ui_);
+  keep_table_layout_if_changed(session_.platform(), ui_.shown_workspace);
 }
 
 // Banners above the page: what went wrong (stays until dismissed) and what just happened.
@@ -74,8 +80,8 @@ void App::messages() {
   const Palette& p = palette();
   views::update_banner(session_, ui_);
   if (!session_.problem().empty()) {
-    if (ui::banner("problem-banner", std::string(ICON_WARNING "  ") + session_.problem(), p.warning_soft,
-                   ImVec4(0.47f, 0.21f, 0.02f, 1.0f), true))
+    if (ui::banner("problem-banner", std::string(ICON_WARNING "  ") + session_.problem(), p.warning_soft, p.warning_ink,
+                   true))
       session_.dismiss_problem();
     ImGui::Spacing();
   }
@@ -83,8 +89,8 @@ void App::messages() {
   views::workspace_lock_banner(session_, ui_);
   views::storage_banner(session_, ui_);
   if (!session_.notice().empty()) {
-    if (ui::banner("notice-banner", std::string(ICON_CHECK_CIRCLE "  ") + session_.notice(),
-                   ImVec4(0.86f, 0.97f, 0.89f, 1.0f), p.success, true))
+    if (ui::banner("notice-banner", std::string(ICON_CHECK_CIRCLE "  ") + session_.notice(), p.success_soft,
+                   p.success_ink, true))
       session_.clear_notice();
     ImGui::Spacing();
   }
@@ -100,6 +106,7 @@ void App::main_area() {
   // workspace before, so it goes.
   const std::string open_id = session_.current() != nullptr ? session_.current()->id() : std::string();
   if (open_id != ui_.shown_workspace) {
+    switch_table_layouts(session_.platform(), ui_.shown_workspace, open_id);
     ui_.shown_workspace = open_id;
     ui_.draft = RecordDraft{};
     ui_.soa.edits.clear();  // rows of the Statement of Applicability being edited there
@@ -112,7 +119,7 @@ void App::main_area() {
     if (!ui_.draft.kind.empty() && !ui_.draft.is_new() && !ui_.draft.dirty && session_.current() != nullptr) {
       const auto record = session_.current()->records().get(ui_.draft.kind, ui_.draft.id);
       ui_.draft = record && !record->deleted ? draft_of(session_.current()->registry().get(ui_.draft.kind), *record)
-                                            : RecordDraft{};
+                                             : RecordDraft{};
     }
   }
   switch (ui_.page) {
@@ -130,6 +137,12 @@ void App::main_area() {
       break;
     case Page::Soa:
       views::soa_page(session_, ui_);
+      break;
+    case Page::Timeline:
+      views::timeline_page(session_, ui_);
+      break;
+    case Page::Raci:
+      views::raci_page(session_, ui_);
       break;
     case Page::Register:
       views::register_page(session_, ui_);

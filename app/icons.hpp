@@ -39,6 +39,8 @@
 #define ICON_DOWNLOAD "\xef\x80\x99"      // U+F019
 #define ICON_PRINT "\xef\x80\xaf"         // U+F02F
 #define ICON_UPLOAD "\xef\x82\x93"        // U+F093
+#define ICON_CALENDAR "\xef\x81\xb3"      // U+F073
+#define ICON_TH "\xef\x80\x8a"            // U+F00A
 
 namespace isms::app::icon {
 // The range the icon font contributes to the atlas.

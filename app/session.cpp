@@ -433,12 +433,17 @@ std::string Session::download_name(const std::string& what, const std::string& e
 
 void Session::export_table_csv(const std::string& kind, const std::vector<std::string>& column_keys,
                                const std::string& filter, const std::vector<SortKey>& sort) {
+  RecordQuery query;
+  query.containing(filter);
+  for (const SortKey& key : sort) query.sort_by(key.field, key.descending);
+  export_table_csv(kind, column_keys, query);
+}
+
+void Session::export_table_csv(const std::string& kind, const std::vector<std::string>& column_keys,
+                               const RecordQuery& query) {
   if (!current_) return;
   const EntityDef& def = current_->registry().get(kind);
   report_failure("The table was not exported", [&] {
-    RecordQuery query;
-    query.containing(filter);
-    for (const SortKey& key : sort) query.sort_by(key.field, key.descending);
     const std::string csv = report::table_csv(current_->records(), def, column_keys, query);
     const std::string name = download_name(def.plural, "csv");
     platform_.download(name, "text/csv;charset=utf-8", csv);

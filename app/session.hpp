@@ -84,6 +84,8 @@ class Session : private StorageObserver {
   // The table as shown: its visible columns in their order, filtered and sorted as on screen.
   void export_table_csv(const std::string& kind, const std::vector<std::string>& column_keys, const std::string& filter,
                         const std::vector<SortKey>& sort);
+  // The same with the table's whole question: its enum filters and risk matrix cell too.
+  void export_table_csv(const std::string& kind, const std::vector<std::string>& column_keys, const RecordQuery& query);
   enum class Report { StatementOfApplicability, RiskRegister, ProgramStatus, ReviewMinutes, AuditReport };
   // A printable HTML report; `record_id` is the management review or audit it is about.
   void download_report(Report report, const std::string& record_id = {});

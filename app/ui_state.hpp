@@ -12,9 +12,11 @@
 #include <vector>
 
 #include "app/dashboard_figures.hpp"
+#include "app/raci_grid.hpp"
 #include "app/record_draft.hpp"
 #include "app/risk_matrix_counts.hpp"
 #include "app/soa_rows.hpp"
+#include "app/timeline_chart.hpp"
 #include "core/report/table_text.hpp"
 #include "core/store/record_query.hpp"
 
@@ -24,7 +26,7 @@
 
 namespace isms::app {
 
-enum class Page { Workspaces, Trash, Dashboard, Overview, Register, Soa };
+enum class Page { Workspaces, Trash, Dashboard, Overview, Register, Soa, Timeline, Raci };
 
 // One register's table: what is asked for (filter, sort) and the rows last read for it. The
 // rows are read again only when the question or the workspace's data changes, not every frame.
@@ -32,6 +34,8 @@ struct RegisterView {
   std::string kind;
   std::string filter;
   std::vector<SortKey> sort;
+  // Per enum column: the options a row must have one of (issue 4); no entry, no filter.
+  std::map<std::string, std::set<std::string>> enum_filters, read_enum_filters;
   std::uint64_t read_at = std::numeric_limits<std::uint64_t>::max();  // Session::data_revision() of rows
   std::string read_kind, read_filter;
   std::vector<SortKey> read_sort;
@@ -99,6 +103,9 @@ struct UiState {
   bool show_risk_matrix = false;
   RiskMatrixCache risk_matrix;
   SoaView soa;
+  // Issue 4: the program timeline as a Gantt chart, the RACI matrix as an editable grid.
+  TimelineCache timeline;
+  RaciView raci;
 };
 
 }  // namespace isms::app

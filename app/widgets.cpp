@@ -43,13 +43,14 @@ bool text_field(const char* label, const char* key, std::string* value, std::vec
 
 namespace {
 
-// A filled button with white text: `base` at rest, lighter when hovered, darker when held.
+// A filled button with the theme's ink on colour (white on the light theme's deep colours, near
+// black on the dark theme's bright ones): `base` at rest, lighter when hovered, darker when held.
 bool filled_button(const char* label, ImVec4 base) {
   auto shade = [&](float f) { return ImVec4(base.x * f, base.y * f, base.z * f, base.w); };
   ImGui::PushStyleColor(ImGuiCol_Button, base);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, shade(1.12f));
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, shade(0.85f));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().on_colour);
   ImGui::PushStyleColor(ImGuiCol_Border, base);
   const bool pressed = ImGui::Button(label);
   ImGui::PopStyleColor(5);

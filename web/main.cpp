@@ -51,6 +51,10 @@ struct Loop {
   // the release is applied after the next frame instead.
   std::vector<int> deferred_releases;
   std::vector<unsigned> key_press_frame = std::vector<unsigned>(GLFW_KEY_LAST + 1, ~0u);
+  // The CPU time of building each recent frame (ImGui::NewFrame to Render, the app's part of a
+  // frame), in ms, for the frame-budget benchmark (bench/frame_budget.mjs). Taken and cleared by
+  // isms_frame_times_json; capped so an unread list never grows.
+  std::vector<double> build_ms;
 };
 
 Loop loop;
@@ -125,11 +129,13 @@ void frame() {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(loop.width), static_cast<float>(loop.height));  // GLFW's is stale
   io.DisplayFramebufferScale = ImVec2(1, 1);  // already in device pixels
+  const double build_start = emscripten_get_now();
   isms::app::automation::begin_frame();
   ImGui::NewFrame();
   loop.app->frame();
   ImGui::Render();
   isms::app::automation::end_frame();
+  if (loop.build_ms.size() < 1000) loop.build_ms.push_back(emscripten_get_now() - build_start);
 
   for (int key : loop.deferred_releases) ImGui::GetIO().KeysDown[key] = false;
   if (!loop.deferred_releases.empty()) {
@@ -139,7 +145,8 @@ void frame() {
   loop.deferred_releases.clear();
 
   glViewport(0, 0, loop.width, loop.height);
-  glClearColor(0.98f, 0.98f, 0.99f, 1.0f);
+  const ImVec4 clear = isms::app::palette().window;
+  glClearColor(clear.x, clear.y, clear.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (++loop.frame_count == 1) {
@@ -221,6 +228,15 @@ void set_clipboard(void*, const char* text) {
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void isms_wake() { wake(); }
 EMSCRIPTEN_KEEPALIVE unsigned isms_frame_count() { return loop.frame_count; }
+// The build times of the frames since the last call, as a JSON array of ms.
+EMSCRIPTEN_KEEPALIVE const char* isms_frame_times_json() {
+  static std::string json;
+  json = "[";
+  for (std::size_t i = 0; i < loop.build_ms.size(); ++i) json += (i ? "," : "") + std::to_string(loop.build_ms[i]);
+  json += "]";
+  loop.build_ms.clear();
+  return json.c_str();
+}
 EMSCRIPTEN_KEEPALIVE const char* isms_ui_items_json() {
   static std::string json;
   json = isms::app::automation::last_frame_json(loop.scale);
@@ -245,7 +261,8 @@ int main() {
   ImGui::CreateContext();
   GImGui->TestEngineHookItems = true;  // the automation bridge (app/automation.cpp)
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // layout is ours; nothing to keep between sessions
+  io.IniFilename = nullptr;  // tables' layouts are kept per workspace by app/table_layouts.cpp
+  io.IniSavingRate = 0.5f;  // soon after a column is resized or moved: the tab may be closed any time
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames forever
 

@@ -41,6 +41,23 @@ Tint kpi_tint(KpiStatus status) {
 
 Tint muted_tint() { return {rgb(241, 245, 249), rgb(71, 85, 105)}; }
 
+Tint tone_tint(Tone tone) {
+  switch (tone) {
+    case Tone::Good:
+      return {rgb(209, 250, 229), rgb(6, 95, 70)};
+    case Tone::Active:
+      return {rgb(219, 234, 254), rgb(30, 64, 175)};
+    case Tone::Attention:
+      return {rgb(254, 243, 199), rgb(146, 64, 14)};
+    case Tone::Bad:
+      return {rgb(254, 202, 202), rgb(153, 27, 27)};
+    case Tone::Muted:
+    case Tone::Plain:
+      break;
+  }
+  return muted_tint();
+}
+
 void chip(const std::string& text, const Tint& tint) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 text_size = ImGui::CalcTextSize(text.c_str());

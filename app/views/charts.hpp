@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/status_tone.hpp"
 #include "core/kpi/kpi_status.hpp"
 #include "core/risk/risk_method.hpp"
 
@@ -19,6 +20,7 @@ struct Tint {
 Tint level_tint(RiskLevel level);
 Tint kpi_tint(KpiStatus status);
 Tint muted_tint();  // nothing to judge: no value, no data
+Tint tone_tint(Tone tone);  // a status chip in a register table (app/status_tone.hpp)
 
 // A rounded label on its own fill, as wide as its text; sits on the line like text.
 void chip(const std::string& text, const Tint& tint);

@@ -30,15 +30,19 @@ bool entry(const char* icon, const char* label, std::size_t count, bool selected
 }
 
 // Pages of their own shown inside a group, right after one of its registers (issue 4): the
-// Statement of Applicability sits with the risk registers, after the treatment plan.
+// Gantt chart after the program timeline, the RACI grid after the RACI register, the Statement
+// of Applicability with the risk registers, after the treatment plan.
 struct GroupPage {
+  const char* icon;
   const char* after_kind;
   Page page;
   const char* label;
   const char* counted_kind;  // the register whose count it shows
 };
 constexpr GroupPage kGroupPages[] = {
-    {"treatment_action", Page::Soa, "Statement of Applicability", "control"},
+    {ICON_CALENDAR, "milestone", Page::Timeline, "Gantt chart", "milestone"},
+    {ICON_TH, "raci", Page::Raci, "RACI grid", "raci"},
+    {ICON_CHECK_CIRCLE, "treatment_action", Page::Soa, "Statement of Applicability", "control"},
 };
 
 }  // namespace
@@ -86,7 +90,7 @@ void navigation(Session& session, UiState& ui) {
         }
         for (const GroupPage& page : kGroupPages) {
           if (page.after_kind != kind) continue;
-          if (entry(ICON_CHECK_CIRCLE, page.label, ws->records().count(page.counted_kind), ui.page == page.page)) {
+          if (entry(page.icon, page.label, ws->records().count(page.counted_kind), ui.page == page.page)) {
             ui.page = page.page;
           }
         }

@@ -11,6 +11,9 @@
 #include "app/automation.hpp"
 #include "app/icons.hpp"
 #include "app/theme.hpp"
+#include "app/register_query.hpp"
+#include "app/status_tone.hpp"
+#include "app/views/table_cell.hpp"
 #include "app/views/views.hpp"
 #include "app/widgets.hpp"
 #include "core/model/links.hpp"
@@ -22,21 +25,23 @@ namespace {
 
 constexpr std::size_t shown_columns = 7;  // the rest start hidden: the header's menu shows them
 
-// What a column tells at a glance: statuses and levels first, then people and dates, numbers,
-// free text last.
+// What a column tells at a glance: statuses and levels first, then deadlines and other enums,
+// people and dates, numbers, free text last.
 int column_priority(const FieldDef& field) {
+  if (is_status_like(field)) return 0;
+  if (is_deadline(field)) return 1;
   switch (field.type) {
     case FieldType::Enum:
-      return 0;
+      return 1;
     case FieldType::Link:
     case FieldType::Date:
-      return 1;
+      return 2;
     case FieldType::Integer:
     case FieldType::Number:
     case FieldType::Rating:
-      return 2;
-    default:
       return 3;
+    default:
+      return 4;
   }
 }
 
@@ -76,20 +81,17 @@ const std::string& title_of_id(Repository& records, RegisterView& view, const st
 
 void refresh_rows(Session& session, RegisterView& view) {
   if (view.read_at == session.data_revision() && view.read_kind == view.kind && view.read_filter == view.filter &&
-      view.read_sort == view.sort && view.read_cell == view.cell) {
+      view.read_sort == view.sort && view.read_cell == view.cell && view.read_enum_filters == view.enum_filters) {
     return;
   }
-  RecordQuery query;
-  query.containing(view.filter);
-  if (view.cell) add_cell_conditions(query, *view.cell);  // a risk matrix cell (app/views/risk_matrix.cpp)
-  for (const SortKey& key : view.sort) query.sort_by(key.field, key.descending);
-  view.rows = session.current()->records().query(view.kind, query);
+  view.rows = session.current()->records().query(view.kind, table_query(view));
   view.titles.reset();  // titles may have changed with the data
   view.read_at = session.data_revision();
   view.read_kind = view.kind;
   view.read_filter = view.filter;
   view.read_sort = view.sort;
   view.read_cell = view.cell;
+  view.read_enum_filters = view.enum_filters;
 }
 
 void open_record(UiState& ui, const EntityDef& def, const Record& record) {
@@ -150,6 +152,7 @@ void table(Session& session, UiState& ui, const EntityDef& def, float width) {
   }
 
   Repository& records = session.current()->records();
+  const std::string today = session.current()->clock().now_utc().substr(0, 10);
   ImGuiListClipper clipper;  // only the rows on screen are drawn: 10,000 cost what 30 do
   clipper.Begin(static_cast<int>(view.rows.size()));
   while (clipper.Step()) {
@@ -164,8 +167,7 @@ void table(Session& session, UiState& ui, const EntityDef& def, float width) {
       }
       for (std::size_t c = 1; c < columns.size(); ++c) {
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(
-            report::cell_text(*columns[c], record.get(columns[c]->key), titles_of(records, view)).c_str());
+        table_cell(def, *columns[c], record, titles_of(records, view), today);
       }
     }
   }
@@ -444,6 +446,48 @@ void delete_confirmation(Session& session, UiState& ui, const EntityDef& def) {
   ImGui::EndPopup();
 }
 
+// "Filter by" a menu of the register's status-like and other enum columns, each option a checkbox;
+// the filters in use follow as chips, each removed with its cross.
+void enum_filters(const EntityDef& def, RegisterView& view) {
+  ImGui::SameLine();
+  const std::size_t in_use = view.enum_filters.size();
+  const std::string label = in_use == 0 ? std::string(ICON_LIST "  Filter by") : std::string(ICON_LIST "  Filter by (") + std::to_string(in_use) + ")";
+  if (ImGui::Button((label + "###filter-by").c_str())) ImGui::OpenPopup("filter-by-menu");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show only the rows with the chosen statuses, types, levels...");
+  if (ImGui::BeginPopup("filter-by-menu")) {
+    for (const FieldDef& field : def.fields) {
+      if (field.type != FieldType::Enum || field.options.empty()) continue;
+      if (ImGui::BeginMenu(field.label.c_str())) {
+        for (const EnumOption& option : field.options) {
+          bool chosen = view.enum_filters.count(field.key) != 0 && view.enum_filters[field.key].count(option.value) != 0;
+          if (ImGui::MenuItem((option.label + "##" + field.key).c_str(), nullptr, chosen)) {
+            toggle_enum_filter(view, field.key, option.value);
+          }
+        }
+        ImGui::EndMenu();
+      }
+    }
+    if (in_use > 0) {
+      ImGui::Separator();
+      if (ImGui::MenuItem("Clear all filters")) view.enum_filters.clear();
+    }
+    ImGui::EndPopup();
+  }
+  // Copied: a chip's cross changes the map being walked.
+  const std::map<std::string, std::set<std::string>> shown = view.enum_filters;
+  for (const auto& [key, options] : shown) {
+    const FieldDef* field = def.field(key);
+    if (field == nullptr) continue;
+    std::string text = field->label + ":";
+    for (const std::string& option : options) text += (text.back() == ':' ? " " : ", ") + field->option_label(option);
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, palette().accent_soft);
+    if (ImGui::SmallButton((text + "  " ICON_TIMES "##filter-chip-" + key).c_str())) view.enum_filters.erase(key);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this filter");
+  }
+}
+
 }  // namespace
 
 void register_page(Session& session, UiState& ui) {
@@ -466,8 +510,10 @@ void register_page(Session& session, UiState& ui) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   ImGui::InputTextWithHint("##Filter", ICON_SEARCH "  Filter", &ui.table.filter);
   ImGui::SameLine();
+  enum_filters(def, ui.table);
+  ImGui::SameLine();
   if (ImGui::Button(ICON_DOWNLOAD "  Export CSV")) {
-    session.export_table_csv(def.kind, ui.table.shown_keys, ui.table.filter, ui.table.sort);
+    session.export_table_csv(def.kind, ui.table.shown_keys, table_query(ui.table));
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The rows and columns shown, as a spreadsheet file (UTF-8 CSV).");
   if (def.kind == "risk") risk_matrix_section(session, ui);  // the heat map and its cell filter (issue 4)

@@ -65,6 +65,17 @@ void settings_panel(Session& session, UiState& ui) {
     if (auto refused = session.set_person_name(ui.person.name)) ui.person.errors.push_back({"name", *refused});
   }
 
+  heading(ICON_COG "  Appearance");
+  int theme = current_theme() == Theme::Dark ? 1 : 0;
+  const bool light_clicked = ImGui::RadioButton("Light", &theme, 0);
+  ImGui::SameLine();
+  const bool dark_clicked = ImGui::RadioButton("Dark", &theme, 1);
+  if (light_clicked || dark_clicked) {
+    use_theme(theme == 1 ? Theme::Dark : Theme::Light);
+    platform.set_setting(kThemeSetting, theme == 1 ? "dark" : "light");
+  }
+  automation::note_last_item("settings-theme", theme == 1 ? "dark" : "light");
+
   heading(ICON_DATABASE "  Storage in this browser");
   fact("Lasting storage", "settings-persistence", persistence_text(info), wrap);
   fact("Space used", "settings-usage", usage_text(info), wrap);

@@ -21,9 +21,9 @@ struct Look {
   ImVec4 background, text;
 };
 
-Look warning_look() { return {palette().warning_soft, ImVec4(0.47f, 0.21f, 0.02f, 1.0f)}; }
+Look warning_look() { return {palette().warning_soft, palette().warning_ink}; }
 Look danger_look() { return {palette().danger_soft, palette().danger}; }
-Look info_look() { return {palette().accent_soft, ImVec4(0.12f, 0.23f, 0.54f, 1.0f)}; }
+Look info_look() { return {palette().accent_soft, palette().info_ink}; }
 
 constexpr int kClosed = -2;
 constexpr int kNothing = -1;

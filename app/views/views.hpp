@@ -15,6 +15,9 @@ void overview_page(Session& session, UiState& ui);
 void dashboard_page(Session& session, UiState& ui);
 // Issue 4: the Statement of Applicability, every control by theme, edited in place.
 void soa_page(Session& session, UiState& ui);
+// Issue 4: the program timeline as a Gantt chart by month, and the RACI matrix as an editable grid.
+void timeline_page(Session& session, UiState& ui);
+void raci_page(Session& session, UiState& ui);
 // Issue 4: on the risk register's page, the "Matrix" toggle beside its buttons, the risk matrix
 // heat map, and the chip of the matrix cell the table is narrowed to (app/views/risk_matrix.cpp).
 void risk_matrix_section(Session& session, UiState& ui);

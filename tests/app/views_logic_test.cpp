@@ -16,6 +16,7 @@
 #include "core/kpi/kpi_register.hpp"
 #include "core/util/clock.hpp"
 #include "tests/app/fake_platform.hpp"
+#include "tests/app/open_workspace.hpp"
 #include "tests/core/temp_dir.hpp"
 
 namespace {
@@ -35,38 +36,9 @@ using isms::app::SoaRow;
 using isms::app::SoaTable;
 using isms::app::UiState;
 using isms::test::FakePlatform;
+using isms::test::kToday;
+using isms::test::OpenWorkspace;
 using isms::test::TempDir;
-
-constexpr const char* kToday = "2026-11-26";
-
-// A session with one open workspace (seeded as a person creates it: 93 controls, the program).
-struct OpenWorkspace {
-  TempDir dir;
-  FakePlatform platform;
-  FixedClock clock{std::string(kToday) + "T08:00:00Z"};
-  Session session{platform, clock, dir.str()};
-
-  OpenWorkspace() {
-    session.start();
-    REQUIRE(session.create_workspace({"ISMS 2027", "Client GmbH", "Anna Dvořák"}).empty());
-  }
-  isms::Repository& records() { return session.current()->records(); }
-
-  // A record saved as the editor saves it; the draft's fields by key.
-  std::string add(const std::string& kind, const std::map<std::string, std::string>& fields) {
-    RecordDraft draft = isms::app::draft_for_new(records().registry().get(kind));
-    for (const auto& [key, text] : fields) draft.text[key] = text;
-    const bool saved = session.save_record(draft);
-    const std::string why = draft.problem + (draft.errors.empty() ? "" : draft.errors.front().message);
-    REQUIRE_MESSAGE(saved, kind << ": " << why);
-    return draft.id;
-  }
-  std::string add_risk(const std::string& title, int likelihood, int impact) {
-    return add("risk", {{"title", title},
-                        {"inherent_likelihood", std::to_string(likelihood)},
-                        {"inherent_impact", std::to_string(impact)}});
-  }
-};
 
 const SoaRow& row_of(const SoaTable& table, const std::string& ref) {
   const auto found =

@@ -59,6 +59,8 @@
     items: function () { return JSON.parse(Module.UTF8ToString(Module._isms_ui_items_json())); },
     // Frames drawn so far: it stands still while nothing happens.
     frameCount: function () { return Module._isms_frame_count(); },
+    // The CPU time (ms) of building each frame since the last call: for bench/frame_budget.mjs.
+    frameTimes: function () { return JSON.parse(Module.UTF8ToString(Module._isms_frame_times_json())); },
   };
 
   // A new version of the deployed site (dist/ only; the service worker is sw.js). It installs

@@ -1,0 +1,30 @@
+#pragma once
+// What a status means at a glance in a register table (issue 4, item 2): finished and good in
+// green, under way in blue, needing attention in amber, bad in red, not applicable or stopped in
+// grey; and which dates are deadlines that turn red once passed. Judged from the field and its
+// value alone, so every register gets its chips and overdue dates from its definition.
+
+#include <string>
+#include <string_view>
+
+#include "core/model/entity.hpp"
+#include "core/store/record.hpp"
+
+namespace isms::app {
+
+enum class Tone { Plain, Good, Active, Attention, Bad, Muted };
+
+// The tone of an Enum field's value: a chip for statuses, levels and verdicts; Plain (text, no
+// chip) for enums that only classify (type, category, frequency...).
+Tone tone_of(const FieldDef& field, std::string_view value);
+
+// An enum that says a state or a judgement (status, level, verdict), shown as a chip; and a date
+// by which something is to be done or looked at again.
+bool is_status_like(const FieldDef& field);
+bool is_deadline(const FieldDef& field);
+
+// A deadline (due date, next review, planned end...) that has passed (before `today`,
+// "YYYY-MM-DD") while the record is not finished: shown in red.
+bool is_overdue(const EntityDef& def, const FieldDef& field, const Record& record, std::string_view today);
+
+}  // namespace isms::app
