@@ -69,11 +69,11 @@ KpiSeries kpi_series(const Record& kpi, const std::vector<Record>& measurements)
     high = std::max(high.value_or(point.value), point.value);
   }
   if (!low) low = high = 0.0;
-  if (*high == *low) {  // a flat line sits in the middle, not on an edge
-    const double room = *low == 0 ? 1.0 : std::abs(*low) * 0.1;
-    *low -= room;
-    *high += room;
-  }
+  // Room around the values, so that no point or target sits on the frame's edge; a flat line
+  // sits in the middle.
+  const double room = *high > *low ? (*high - *low) * 0.05 : (*low == 0 ? 1.0 : std::abs(*low) * 0.1);
+  *low -= room;
+  *high += room;
   series.ticks = round_ticks(*low, *high);
   series.low = series.ticks.front();
   series.high = series.ticks.back();

@@ -24,7 +24,8 @@ struct KpiSeries {
   std::optional<double> target;  // the KPI's target field, if it has one and it is set
   std::string unit;              // the KPI's unit, if any ("%")
   // The value axis: round numbers from `low` to `high` that hold every point and the target,
-  // `ticks` the round values between them (both ends included). A flat series gets room around it.
+  // `ticks` the round values between them (both ends included), with room so that no point or
+  // target sits on an edge.
   double low = 0, high = 1;
   std::vector<double> ticks;
   // The day axis: the first and last measurement's days (equal with one point).

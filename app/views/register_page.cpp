@@ -12,7 +12,9 @@
 #include "app/column_priority.hpp"
 #include "app/icons.hpp"
 #include "app/theme.hpp"
+#include "app/part_registers.hpp"
 #include "app/views/field_editor.hpp"
+#include "app/views/record_parts.hpp"
 #include "app/views/views.hpp"
 #include "app/widgets.hpp"
 #include "core/report/table_text.hpp"
@@ -256,9 +258,12 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
     ImGui::Spacing();
   }
   if (!draft.is_new()) {
+    record_parts(session, ui, def, draft.id);  // a KPI's measurements, a review's inputs... (issue 4)
     std::vector<LinkedRecord> referrers = records.linked_from(draft.id);
-    // Attachments have their own list below, with their actions.
-    std::erase_if(referrers, [](const LinkedRecord& referrer) { return referrer.kind == "attachment"; });
+    // Attachments have their own list below, with their actions, and parts their own sections.
+    std::erase_if(referrers, [&](const LinkedRecord& referrer) {
+      return referrer.kind == "attachment" || is_part_link(records.registry(), referrer, def.kind);
+    });
     if (!referrers.empty()) {
       ImGui::Separator();
       ImGui::TextUnformatted("Linked from");
