@@ -84,7 +84,7 @@ struct StorageUi {
 // register's read once per change of the data, and the part being edited in its modal form
 // (app/views/record_parts.cpp). Its text lives here, so a refused save keeps what was typed.
 struct PartsView {
-  std::string parent_id;
+  std::string workspace_id, parent_id;  // seeded records have the same ids in every workspace
   std::uint64_t read_at = std::numeric_limits<std::uint64_t>::max();  // Session::data_revision()
   std::vector<std::pair<PartRegister, std::vector<Record>>> sections;
   bool form_requested = false;  // opens the form on the next frame

@@ -29,12 +29,16 @@ std::string delete_popup(const RecordDraft& draft) { return "###part-delete-" + 
 
 // The parts of every part register, read again only when the parent or the data changes.
 void refresh(Session& session, PartsView& view, const EntityDef& parent, const std::string& parent_id) {
-  if (view.parent_id == parent_id && view.read_at == session.data_revision()) return;
+  const std::string workspace_id = session.current()->id();
+  if (view.workspace_id == workspace_id && view.parent_id == parent_id && view.read_at == session.data_revision()) {
+    return;
+  }
   const Repository& records = session.current()->records();
   view.sections.clear();
   for (const PartRegister& part : part_registers(records.registry(), parent.kind)) {
     view.sections.emplace_back(part, parts_of(records, part, parent_id));
   }
+  view.workspace_id = workspace_id;
   view.parent_id = parent_id;
   view.read_at = session.data_revision();
 }

@@ -139,6 +139,26 @@ test('a KPI\'s measurements and a review\'s inputs, edited inside their parent',
   assert.equal(await readInEditor(app, 'part-cell:2026-02-28:Value'), '90');
   assert.equal(await readInEditor(app, 'part-cell:2026-03-31:Value'), '91.5');
   await app.screenshot('measurements-after-reload');
+
+  // A second tab on the same workspace is read-only: it shows the parts and opens their form,
+  // but cannot add, save or delete.
+  const other = new AppPage(await browser.context.newPage(), 'parts-second-tab');
+  await other.goto(site.url);
+  await other.clickRowAction('Parts 2027', 'Open');
+  await other.waitText('lock-banner', /open in another tab or window/);
+  await openRegister(other, 'Governance', 'KPIs');
+  await clickRowStart(other, { label: KPI, window: 'Main', kind: 'item' });
+  await other.waitText('editor-title', KPI);
+  assert.equal((await revealInEditor(other, { label: 'Add measurement', kind: 'item' })).disabled, true);
+  await revealInEditor(other, { label: '2026-03-31', kind: 'item' });
+  await clickRowStart(other, { label: '2026-03-31', kind: 'item' });
+  assert.equal((await other.find({ label: 'Save', window: 'Edit measurement' })).disabled, true);
+  await other.screenshot('read-only-part-form');
+  await other.click({ label: 'Cancel', window: 'Edit measurement' });
+  other.assertNoProblems();
+  await other.page.close();
+  await app.page.bringToFront();
+
   await app.click('Close');
 
   // A management review comes with its ten inputs, listed in its editor and edited there.
