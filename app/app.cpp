@@ -34,7 +34,7 @@ bool begin_panel(const char* name, ImVec2 pos, ImVec2 size, ImVec4 background, I
 App::App(Platform& platform, const Clock& clock, std::string storage_root)
     : session_(platform, clock, std::move(storage_root)) {
   // Holds `this`: the App is made once and never moved (web/main.cpp keeps it for the page's life).
-  session_.set_unsaved_text_check([this] { return ui_.draft.dirty || !ui_.soa.edits.empty(); });
+  session_.set_unsaved_text_check([this] { return ui_.draft.dirty || ui_.parts.form.dirty || !ui_.soa.edits.empty(); });
   // The theme this browser chose last time (the style itself is made once the scale is known).
   if (platform.setting(kThemeSetting) == "dark") use_theme(Theme::Dark);
 }

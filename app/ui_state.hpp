@@ -13,6 +13,7 @@
 
 #include "app/dashboard_figures.hpp"
 #include "app/raci_grid.hpp"
+#include "app/part_registers.hpp"
 #include "app/record_draft.hpp"
 #include "app/risk_matrix_counts.hpp"
 #include "app/soa_rows.hpp"
@@ -83,6 +84,19 @@ struct StorageUi {
   std::string reminder_key;
 };
 
+// Issue 4: the parts of the record in the editor (a KPI's measurements, a review's inputs), each
+// register's read once per change of the data, and the part being edited in its modal form
+// (app/views/record_parts.cpp). Its text lives here, so a refused save keeps what was typed.
+struct PartsView {
+  std::string workspace_id, parent_id;  // seeded records have the same ids in every workspace
+  std::uint64_t read_at = std::numeric_limits<std::uint64_t>::max();  // Session::data_revision()
+  std::vector<std::pair<PartRegister, std::vector<Record>>> sections;
+  bool form_requested = false;  // opens the form on the next frame
+  RecordDraft form;             // kind empty when no form is open
+  bool delete_requested = false;
+  RecordDraft deleting;  // the part a deletion asks about, and its refusal
+};
+
 struct UiState {
   Page page = Page::Workspaces;
   std::string shown_workspace;    // the open workspace's id when the last frame was drawn
@@ -106,6 +120,8 @@ struct UiState {
   // Issue 4: the program timeline as a Gantt chart, the RACI matrix as an editable grid.
   TimelineCache timeline;
   RaciView raci;
+  // Issue 4: the parts of the record in the editor, and the form of one of them.
+  PartsView parts;
 };
 
 }  // namespace isms::app

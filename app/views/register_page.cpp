@@ -9,14 +9,16 @@
 #include <string>
 
 #include "app/automation.hpp"
+#include "app/column_priority.hpp"
 #include "app/icons.hpp"
 #include "app/theme.hpp"
+#include "app/part_registers.hpp"
 #include "app/register_query.hpp"
-#include "app/status_tone.hpp"
+#include "app/views/field_editor.hpp"
+#include "app/views/record_parts.hpp"
 #include "app/views/table_cell.hpp"
 #include "app/views/views.hpp"
 #include "app/widgets.hpp"
-#include "core/model/links.hpp"
 #include "core/report/table_text.hpp"
 #include "core/util/text.hpp"
 
@@ -24,26 +26,6 @@ namespace isms::app::views {
 namespace {
 
 constexpr std::size_t shown_columns = 7;  // the rest start hidden: the header's menu shows them
-
-// What a column tells at a glance: statuses and levels first, then deadlines and other enums,
-// people and dates, numbers, free text last.
-int column_priority(const FieldDef& field) {
-  if (is_status_like(field)) return 0;
-  if (is_deadline(field)) return 1;
-  switch (field.type) {
-    case FieldType::Enum:
-      return 1;
-    case FieldType::Link:
-    case FieldType::Date:
-      return 2;
-    case FieldType::Integer:
-    case FieldType::Number:
-    case FieldType::Rating:
-      return 3;
-    default:
-      return 4;
-  }
-}
 
 // The title, then every field that fits a cell (no long text, no lists), in definition order.
 std::vector<const FieldDef*> columns_of(const EntityDef& def) {
@@ -68,15 +50,6 @@ std::vector<bool> shown_at_first(const std::vector<const FieldDef*>& columns) {
   shown[0] = true;
   for (std::size_t i = 0; i < order.size() && i + 1 < shown_columns; ++i) shown[order[i]] = true;
   return shown;
-}
-
-report::TitleCache& titles_of(Repository& records, RegisterView& view) {
-  if (!view.titles || &view.titles->records() != &records) view.titles = std::make_shared<report::TitleCache>(records);
-  return *view.titles;
-}
-
-const std::string& title_of_id(Repository& records, RegisterView& view, const std::string& id) {
-  return titles_of(records, view).title(any_kind, id);
 }
 
 void refresh_rows(Session& session, RegisterView& view) {
@@ -172,133 +145,6 @@ void table(Session& session, UiState& ui, const EntityDef& def, float width) {
     }
   }
   ImGui::EndTable();
-}
-
-// A combo of the live records of `kind`, with a search box; returns the id chosen, or "".
-std::string record_picker(Session& session, const char* id, const std::string& kind, const std::string& shown) {
-  std::string chosen;
-  ImGui::SetNextItemWidth(-1);
-  if (!ImGui::BeginCombo(id, shown.c_str())) return chosen;
-  static std::string search;
-  if (ImGui::IsWindowAppearing()) {
-    search.clear();
-    ImGui::SetKeyboardFocusHere();
-  }
-  ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##search", "Search", &search);
-  Repository& records = session.current()->records();
-  const std::vector<Record> found = records.query(kind, RecordQuery().containing(search).page(200));
-  for (const Record& record : found) {
-    if (ImGui::Selectable((records.title_of(record) + "##pick-" + record.id).c_str())) chosen = record.id;
-  }
-  if (found.size() == 200) ImGui::TextDisabled("Type to narrow the list");
-  ImGui::EndCombo();
-  return chosen;
-}
-
-void field_editor(Session& session, UiState& ui, const FieldDef& field, float width) {
-  RecordDraft& draft = ui.draft;
-  std::string& text = draft.text[field.key];
-  const char* label = field.label.c_str();
-  Repository& records = session.current()->records();
-  bool edited = false;
-  if (field.computed) {
-    ImGui::TextUnformatted(label);
-    ImGui::TextDisabled("%s", text.empty() ? "(computed on save)"
-                                           : (field.type == FieldType::Enum ? field.option_label(text) : text).c_str());
-    ui::keyed_text(("value:" + field.label).c_str(), text);
-    return;
-  }
-  switch (field.type) {
-    case FieldType::Enum: {
-      ImGui::TextUnformatted(label);
-      ImGui::SetNextItemWidth(width);
-      const std::string shown = text.empty() ? "(none)" : field.option_label(text);
-      if (ImGui::BeginCombo(("##" + field.label).c_str(), shown.c_str())) {
-        if (!field.required && ImGui::Selectable("(none)", text.empty())) {
-          text.clear();
-          edited = true;
-        }
-        for (const EnumOption& option : field.options) {
-          if (ImGui::Selectable(option.label.c_str(), option.value == text)) {
-            text = option.value;
-            edited = true;
-          }
-        }
-        ImGui::EndCombo();
-      }
-      break;
-    }
-    case FieldType::Link: {
-      ImGui::TextUnformatted(label);
-      ImGui::PushItemWidth(width);
-      const std::string shown = text.empty() ? "(none)" : title_of_id(records, ui.table, text);
-      const std::string chosen = record_picker(session, ("##" + field.label).c_str(),
-                                               field.link_kind == any_kind ? draft.kind : field.link_kind, shown);
-      ImGui::PopItemWidth();
-      if (!chosen.empty()) {
-        text = chosen;
-        edited = true;
-      }
-      if (!text.empty() && !field.required) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton(("Clear##" + field.key).c_str())) {
-          text.clear();
-          edited = true;
-        }
-      }
-      break;
-    }
-    case FieldType::LinkList: {
-      ImGui::TextUnformatted(label);
-      std::vector<std::string> ids = linked_ids(field, text.empty() ? Value{} : Value(text));
-      for (std::size_t i = 0; i < ids.size(); ++i) {
-        ImGui::BulletText("%s", title_of_id(records, ui.table, ids[i]).c_str());
-        ImGui::SameLine();
-        if (ImGui::SmallButton(("Remove##" + field.key + ids[i]).c_str())) {
-          ids.erase(ids.begin() + static_cast<std::ptrdiff_t>(i));
-          text = to_display(link_list(ids));
-          edited = true;
-          break;
-        }
-      }
-      ImGui::PushItemWidth(width);
-      const std::string chosen = record_picker(session, ("##add-" + field.label).c_str(), field.link_kind, "Add…");
-      ImGui::PopItemWidth();
-      if (!chosen.empty()) {
-        ids.push_back(chosen);
-        text = to_display(link_list(ids));
-        edited = true;
-      }
-      break;
-    }
-    case FieldType::LongText: {
-      ImGui::TextUnformatted(label);
-      edited =
-          ImGui::InputTextMultiline(("##" + field.label).c_str(), &text, ImVec2(width, ImGui::GetTextLineHeight() * 4));
-      break;
-    }
-    default:
-      edited = ui::text_field(label, label, &text, &draft.errors, field.key.c_str(), width);
-      if (field.type == FieldType::Date && text.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("YYYY-MM-DD");
-      }
-      if (edited) draft.dirty = true;
-      return;  // text_field shows its own message
-  }
-  if (edited) {
-    draft.dirty = true;
-    std::erase_if(draft.errors, [&](const FieldError& e) { return e.field == field.key; });
-  }
-  if (const FieldError* error = ui::error_for(draft.errors, field.key.c_str())) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted((std::string(ICON_WARNING " ") + error->message).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    automation::note_last_item(("error:" + field.label).c_str(), error->message);
-  }
 }
 
 // The files attached to the record as evidence: opened (downloaded) on demand, since their bytes
@@ -407,13 +253,16 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
   ImGui::BeginChild("Fields", ImVec2(0, 0), false);
   const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
   for (const FieldDef& field : def.fields) {
-    field_editor(session, ui, field, width);
+    field_editor(session, ui.table, ui.draft, field, width);
     ImGui::Spacing();
   }
   if (!draft.is_new()) {
+    record_parts(session, ui, def, draft.id);  // a KPI's measurements, a review's inputs... (issue 4)
     std::vector<LinkedRecord> referrers = records.linked_from(draft.id);
-    // Attachments have their own list below, with their actions.
-    std::erase_if(referrers, [](const LinkedRecord& referrer) { return referrer.kind == "attachment"; });
+    // Attachments have their own list below, with their actions, and parts their own sections.
+    std::erase_if(referrers, [&](const LinkedRecord& referrer) {
+      return referrer.kind == "attachment" || is_part_link(records.registry(), referrer, def.kind);
+    });
     if (!referrers.empty()) {
       ImGui::Separator();
       ImGui::TextUnformatted("Linked from");

@@ -1,0 +1,159 @@
+// One field of a record's form, the right widget for its type, with core's validation message
+// under it: the register editor (register_page.cpp) and a part's form (record_parts.cpp) draw
+// their fields with it, so both look and behave alike.
+#include "app/views/field_editor.hpp"
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include <string>
+#include <vector>
+
+#include "app/automation.hpp"
+#include "app/icons.hpp"
+#include "app/theme.hpp"
+#include "app/widgets.hpp"
+#include "core/model/links.hpp"
+
+namespace isms::app::views {
+
+report::TitleCache& titles_of(Repository& records, RegisterView& view) {
+  if (!view.titles || &view.titles->records() != &records) view.titles = std::make_shared<report::TitleCache>(records);
+  return *view.titles;
+}
+
+namespace {
+
+const std::string& title_of_id(Repository& records, RegisterView& view, const std::string& id) {
+  return titles_of(records, view).title(any_kind, id);
+}
+
+// A combo of the live records of `kind`, with a search box; returns the id chosen, or "".
+std::string record_picker(Session& session, const char* id, const std::string& kind, const std::string& shown) {
+  std::string chosen;
+  ImGui::SetNextItemWidth(-1);
+  if (!ImGui::BeginCombo(id, shown.c_str())) return chosen;
+  static std::string search;
+  if (ImGui::IsWindowAppearing()) {
+    search.clear();
+    ImGui::SetKeyboardFocusHere();
+  }
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##search", "Search", &search);
+  Repository& records = session.current()->records();
+  const std::vector<Record> found = records.query(kind, RecordQuery().containing(search).page(200));
+  for (const Record& record : found) {
+    if (ImGui::Selectable((records.title_of(record) + "##pick-" + record.id).c_str())) chosen = record.id;
+  }
+  if (found.size() == 200) ImGui::TextDisabled("Type to narrow the list");
+  ImGui::EndCombo();
+  return chosen;
+}
+
+}  // namespace
+
+void field_editor(Session& session, RegisterView& titles, RecordDraft& draft, const FieldDef& field, float width) {
+  std::string& text = draft.text[field.key];
+  const char* label = field.label.c_str();
+  Repository& records = session.current()->records();
+  bool edited = false;
+  if (field.computed) {
+    ImGui::TextUnformatted(label);
+    ImGui::TextDisabled("%s", text.empty() ? "(computed on save)"
+                                           : (field.type == FieldType::Enum ? field.option_label(text) : text).c_str());
+    ui::keyed_text(("value:" + field.label).c_str(), text);
+    return;
+  }
+  switch (field.type) {
+    case FieldType::Enum: {
+      ImGui::TextUnformatted(label);
+      ImGui::SetNextItemWidth(width);
+      const std::string shown = text.empty() ? "(none)" : field.option_label(text);
+      if (ImGui::BeginCombo(("##" + field.label).c_str(), shown.c_str())) {
+        if (!field.required && ImGui::Selectable("(none)", text.empty())) {
+          text.clear();
+          edited = true;
+        }
+        for (const EnumOption& option : field.options) {
+          if (ImGui::Selectable(option.label.c_str(), option.value == text)) {
+            text = option.value;
+            edited = true;
+          }
+        }
+        ImGui::EndCombo();
+      }
+      break;
+    }
+    case FieldType::Link: {
+      ImGui::TextUnformatted(label);
+      ImGui::PushItemWidth(width);
+      const std::string shown = text.empty() ? "(none)" : title_of_id(records, titles, text);
+      const std::string chosen = record_picker(session, ("##" + field.label).c_str(),
+                                               field.link_kind == any_kind ? draft.kind : field.link_kind, shown);
+      ImGui::PopItemWidth();
+      if (!chosen.empty()) {
+        text = chosen;
+        edited = true;
+      }
+      if (!text.empty() && !field.required) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(("Clear##" + field.key).c_str())) {
+          text.clear();
+          edited = true;
+        }
+      }
+      break;
+    }
+    case FieldType::LinkList: {
+      ImGui::TextUnformatted(label);
+      std::vector<std::string> ids = linked_ids(field, text.empty() ? Value{} : Value(text));
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        ImGui::BulletText("%s", title_of_id(records, titles, ids[i]).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton(("Remove##" + field.key + ids[i]).c_str())) {
+          ids.erase(ids.begin() + static_cast<std::ptrdiff_t>(i));
+          text = to_display(link_list(ids));
+          edited = true;
+          break;
+        }
+      }
+      ImGui::PushItemWidth(width);
+      const std::string chosen = record_picker(session, ("##add-" + field.label).c_str(), field.link_kind, "Add…");
+      ImGui::PopItemWidth();
+      if (!chosen.empty()) {
+        ids.push_back(chosen);
+        text = to_display(link_list(ids));
+        edited = true;
+      }
+      break;
+    }
+    case FieldType::LongText: {
+      ImGui::TextUnformatted(label);
+      edited =
+          ImGui::InputTextMultiline(("##" + field.label).c_str(), &text, ImVec2(width, ImGui::GetTextLineHeight() * 4));
+      break;
+    }
+    default:
+      edited = ui::text_field(label, label, &text, &draft.errors, field.key.c_str(), width);
+      if (field.type == FieldType::Date && text.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("YYYY-MM-DD");
+      }
+      if (edited) draft.dirty = true;
+      return;  // text_field shows its own message
+  }
+  if (edited) {
+    draft.dirty = true;
+    std::erase_if(draft.errors, [&](const FieldError& e) { return e.field == field.key; });
+  }
+  if (const FieldError* error = ui::error_for(draft.errors, field.key.c_str())) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted((std::string(ICON_WARNING " ") + error->message).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    automation::note_last_item(("error:" + field.label).c_str(), error->message);
+  }
+}
+
+}  // namespace isms::app::views
