@@ -22,17 +22,6 @@ async function openRegister(app, group, plural) {
   await app.waitText('page-title', plural);
 }
 
-// A table row's selectable spans every column; its middle may fall on a column's resize border,
-// so a person's click on the row lands on its first cell.
-async function clickRowStart(app, query) {
-  const row = await app.find(query);
-  const x = row.x + Math.min(40, row.w / 2);
-  const y = row.y + row.h / 2;
-  await app.after(() => app.page.mouse.move(x, y), 1);
-  await app.after(() => app.page.mouse.down(), 1);
-  await app.after(() => app.page.mouse.up(), 2);
-}
-
 // Scrolls the editor's fields until `query` (in the parts sections below them) is on screen.
 async function revealInEditor(app, query) {
   return app.reveal(query, await editorPoint(app));
@@ -103,7 +92,7 @@ test('a KPI\'s measurements and a review\'s inputs, edited inside their parent',
   await app.screenshot('measurements-and-chart');
 
   // A click on a row opens it in the form; the change is saved and listed.
-  await clickRowStart(app, { label: '2026-02-28', kind: 'item' });
+  await app.clickRowStart({ label: '2026-02-28', kind: 'item' });
   await app.find({ label: 'Value', kind: 'item', window: 'Edit measurement' });
   await app.screenshot('measurement-edit');
   await fillPart(app, 'Edit measurement', 'Value', '90');
@@ -132,7 +121,7 @@ test('a KPI\'s measurements and a review\'s inputs, edited inside their parent',
   await app.clickRowAction('Parts 2027', 'Open');
   await app.waitText('page-title', 'Parts 2027');
   await openRegister(app, 'Governance', 'KPIs');
-  await clickRowStart(app, { label: KPI, window: 'Main', kind: 'item' });
+  await app.clickRowStart({ label: KPI, window: 'Main', kind: 'item' });
   await app.waitText('editor-title', KPI);
   assert.equal(await readInEditor(app, 'parts:measurement'), 'Measurements (2)');
   assert.equal(await readInEditor(app, 'kpi-chart-points'), '2');
@@ -147,11 +136,11 @@ test('a KPI\'s measurements and a review\'s inputs, edited inside their parent',
   await other.clickRowAction('Parts 2027', 'Open');
   await other.waitText('lock-banner', /open in another tab or window/);
   await openRegister(other, 'Governance', 'KPIs');
-  await clickRowStart(other, { label: KPI, window: 'Main', kind: 'item' });
+  await other.clickRowStart({ label: KPI, window: 'Main', kind: 'item' });
   await other.waitText('editor-title', KPI);
   assert.equal((await revealInEditor(other, { label: 'Add measurement', kind: 'item' })).disabled, true);
   await revealInEditor(other, { label: '2026-03-31', kind: 'item' });
-  await clickRowStart(other, { label: '2026-03-31', kind: 'item' });
+  await other.clickRowStart({ label: '2026-03-31', kind: 'item' });
   assert.equal((await other.find({ label: 'Save', window: 'Edit measurement' })).disabled, true);
   await other.screenshot('read-only-part-form');
   await other.click({ label: 'Cancel', window: 'Edit measurement' });
@@ -173,7 +162,7 @@ test('a KPI\'s measurements and a review\'s inputs, edited inside their parent',
   assert.equal(await readInEditor(app, `part-cell:${ISSUES}:Input`), 'b');
   await revealInEditor(app, { label: ISSUES, kind: 'item' });
   await app.screenshot('review-inputs');
-  await clickRowStart(app, { label: ISSUES, kind: 'item' });
+  await app.clickRowStart({ label: ISSUES, kind: 'item' });
   await app.waitText('part-parent', REVIEW);
   await fillPart(app, 'Edit review input', 'Status note', 'Discussed: no new issues this year.');
   await app.screenshot('review-input-edit');

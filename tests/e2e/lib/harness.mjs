@@ -178,6 +178,17 @@ export class AppPage {
     return it;
   }
 
+  // A click near the start of a table row that spans all columns: its middle may fall on a
+  // column's resize border, where a press resizes instead of selecting.
+  async clickRowStart(query) {
+    const row = await this.find(query);
+    const x = row.x + Math.min(40, row.w / 2);
+    const y = row.y + row.h / 2;
+    await this.after(() => this.page.mouse.move(x, y), 1);
+    await this.after(() => this.page.mouse.down(), 1);
+    await this.after(() => this.page.mouse.up(), 2);
+  }
+
   async doubleClick(query) {
     const it = await this.find(query);
     await this.after(() => this.page.mouse.dblclick(it.x + it.w / 2, it.y + it.h / 2), 2);
