@@ -14,7 +14,9 @@
 #include "app/dashboard_figures.hpp"
 #include "app/record_draft.hpp"
 #include "app/risk_matrix_counts.hpp"
+#include "app/search_results.hpp"
 #include "app/soa_rows.hpp"
+#include "app/table_keys.hpp"
 #include "core/report/table_text.hpp"
 #include "core/store/record_query.hpp"
 
@@ -42,6 +44,8 @@ struct RegisterView {
   std::vector<std::string> shown_keys;
   // The risk table only: the risk matrix cell it is narrowed to (app/views/risk_matrix.cpp).
   std::optional<MatrixCell> cell, read_cell;
+  // The selected row and whether the table takes the keys (app/table_keys.hpp).
+  TableCursor cursor;
 };
 
 struct CreateForm {
@@ -99,6 +103,7 @@ struct UiState {
   bool show_risk_matrix = false;
   RiskMatrixCache risk_matrix;
   SoaView soa;
+  SearchBox search;  // Ctrl+K (app/search_results.hpp, app/views/search_box.cpp)
 };
 
 }  // namespace isms::app
