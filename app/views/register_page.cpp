@@ -100,7 +100,8 @@ void open_record(UiState& ui, const EntityDef& def, const Record& record) {
   ui.draft = draft_of(def, record);
 }
 
-bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
+// Keys that move repeat while held; keys that act (Enter, Delete, Escape, Tab) do not.
+bool pressed(ImGuiKey key, bool repeat = false) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat); }
 bool enter_pressed() { return pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter); }
 bool popup_open() { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel); }
 // A text field holds the keys now (io.WantTextInput tells the last frame's state).
@@ -127,12 +128,12 @@ void table_keys(Session& session, UiState& ui, const EntityDef& def) {
   if (text_field_active()) cursor.focused = false;
   if (!cursor.focused || popup_open() || ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeyAlt) return;
   TableKeys keys;
-  keys.up = pressed(ImGuiKey_UpArrow);
-  keys.down = pressed(ImGuiKey_DownArrow);
+  keys.up = pressed(ImGuiKey_UpArrow, true);
+  keys.down = pressed(ImGuiKey_DownArrow, true);
   keys.home = pressed(ImGuiKey_Home);
   keys.end = pressed(ImGuiKey_End);
-  keys.page_up = pressed(ImGuiKey_PageUp);
-  keys.page_down = pressed(ImGuiKey_PageDown);
+  keys.page_up = pressed(ImGuiKey_PageUp, true);
+  keys.page_down = pressed(ImGuiKey_PageDown, true);
   keys.enter = enter_pressed();
   keys.del = pressed(ImGuiKey_Delete);
   const TableAction action = apply_table_keys(cursor, keys, view.rows);
@@ -281,7 +282,9 @@ void field_editor(Session& session, UiState& ui, const FieldDef& field, float wi
       ImGui::TextUnformatted(label);
       ImGui::SetNextItemWidth(width);
       const std::string shown = text.empty() ? "(none)" : field.option_label(text);
-      if (ImGui::BeginCombo(("##" + field.label).c_str(), shown.c_str())) {
+      const bool open = ImGui::BeginCombo(("##" + field.label).c_str(), shown.c_str());
+      if (!open) automation::note_last_item(("combo:" + field.label).c_str(), shown);  // combos have no label hook
+      if (open) {
         if (!field.required && ImGui::Selectable("(none)", text.empty())) {
           text.clear();
           edited = true;
@@ -567,6 +570,7 @@ void register_page(Session& session, UiState& ui) {
   ImGui::InputTextWithHint("##Filter", ICON_SEARCH "  Filter", &ui.table.filter);
   if (filter_tab) {
     ImGui::ClearActiveID();
+    ImGui::NavMoveRequestCancel();  // ImGui's own tabbing would give the field the keys back
     ui.table.cursor.focused = true;
   }
   ImGui::SameLine();

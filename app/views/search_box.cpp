@@ -20,7 +20,7 @@ constexpr const char* kPopup = "Search everywhere";
 constexpr int kKeyK = 'K';  // GLFW's key code for K (ImGui 1.86 indexes keys by the backend's codes)
 constexpr int kShownRows = 12;
 
-bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
+bool pressed(ImGuiKey key, bool repeat = false) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat); }
 
 // `text` cut to `width` pixels with an ellipsis (whole UTF-8 characters).
 std::string fitted(const std::string& text, float width) {
@@ -102,11 +102,11 @@ void search_box(Session& session, UiState& ui) {
 
   refresh_search(box, ws->records(), ws->id(), session.data_revision());
   bool scroll_to_highlight = false;
-  if (pressed(ImGuiKey_DownArrow)) {
+  if (pressed(ImGuiKey_DownArrow, true)) {
     move_highlight(box, 1);
     scroll_to_highlight = true;
   }
-  if (pressed(ImGuiKey_UpArrow)) {
+  if (pressed(ImGuiKey_UpArrow, true)) {
     move_highlight(box, -1);
     scroll_to_highlight = true;
   }
@@ -131,7 +131,7 @@ void search_box(Session& session, UiState& ui) {
   if (!box.hits.empty()) {
     const float row = ImGui::GetTextLineHeightWithSpacing();
     const int shown = std::min(static_cast<int>(box.hits.size()), kShownRows);
-    ImGui::BeginChild("search-results", ImVec2(0, row * static_cast<float>(shown) + ImGui::GetStyle().WindowPadding.y),
+    ImGui::BeginChild("search-results", ImVec2(0, row * static_cast<float>(shown)),
                       false, ImGuiWindowFlags_NoNavInputs);
     const Repository& records = ws->records();
     for (int i = 0; i < static_cast<int>(box.hits.size()); ++i) {
