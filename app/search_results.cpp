@@ -1,6 +1,7 @@
 #include "app/search_results.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "app/record_navigation.hpp"
 #include "app/register_groups.hpp"
@@ -48,19 +49,30 @@ std::vector<std::string> searchable_kinds(const Registry& registry) {
   return kinds;
 }
 
-void refresh_search(SearchBox& box, const Repository& records, const std::string& workspace_id,
-                    std::uint64_t data_revision) {
-  if (box.read_text == box.text && box.read_workspace == workspace_id && box.read_at == data_revision) return;
+int refresh_search(SearchBox& box, const Repository& records, const std::string& workspace_id,
+                   std::uint64_t data_revision, double now, bool now_please) {
+  if (box.typed_text != box.text) {
+    box.typed_text = box.text;
+    box.typed_at = now;
+  }
+  if (box.read_text == box.text && box.read_workspace == workspace_id && box.read_at == data_revision) return 0;
+  const double waited = now - box.typed_at;
+  if (!now_please && box.read_text != box.text && box.last_cost_ms > search_quick_ms && waited < search_pause_s) {
+    return std::max(static_cast<int>((search_pause_s - waited) * 1000.0) + 1, 1);
+  }
   if (box.read_text != box.text) box.highlight = 0;
   SearchRequest request;
   request.text = box.text;
   request.limit = search_limit;
   request.kinds = searchable_kinds(records.registry());
+  const auto start = std::chrono::steady_clock::now();
   box.hits = search_records(records, request);
+  box.last_cost_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   box.read_text = box.text;
   box.read_workspace = workspace_id;
   box.read_at = data_revision;
   box.highlight = std::clamp(box.highlight, 0, std::max(static_cast<int>(box.hits.size()) - 1, 0));
+  return 0;
 }
 
 void move_highlight(SearchBox& box, int delta) {

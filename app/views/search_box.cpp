@@ -100,7 +100,11 @@ void search_box(Session& session, UiState& ui) {
   field_active = ImGui::IsItemActive();
   automation::note_last_item("search-field", box.text);
 
-  refresh_search(box, ws->records(), ws->id(), session.data_revision());
+  bool open = pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter);
+  bool close = pressed(ImGuiKey_Escape);
+  // On a large workspace the search waits for a pause in typing; the loop is woken for it.
+  const int wait_ms = refresh_search(box, ws->records(), ws->id(), session.data_revision(), ImGui::GetTime(), open);
+  if (wait_ms > 0) session.platform().wake_after(wait_ms);
   bool scroll_to_highlight = false;
   if (pressed(ImGuiKey_DownArrow, true)) {
     move_highlight(box, 1);
@@ -110,13 +114,13 @@ void search_box(Session& session, UiState& ui) {
     move_highlight(box, -1);
     scroll_to_highlight = true;
   }
-  bool open = pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter);
-  bool close = pressed(ImGuiKey_Escape);
 
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
   std::string summary;
-  if (box.hits.empty()) {
+  if (wait_ms > 0) {
+    summary = "Searching…";
+  } else if (box.hits.empty()) {
     summary = box.text.find_first_not_of(' ') == std::string::npos ? "Type to find any record of this workspace."
                                                                     : "Nothing found for \"" + box.text + "\".";
   } else if (box.hits.size() >= search_limit) {

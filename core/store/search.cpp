@@ -26,35 +26,44 @@ std::string without_separators(std::string_view text) {
 
 constexpr std::size_t literal_id_length = 6;  // shorter pieces would find random uuids
 
-// The id's runs of letters and digits: "annex-a-5.15" -> annex, a, 5, 15.
-std::vector<std::string_view> id_segments(std::string_view id) {
-  std::vector<std::string_view> segments;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= id.size(); ++i) {
-    if (i == id.size() || !is_ascii_alnum(static_cast<unsigned char>(id[i]))) {
-      if (i > start) segments.push_back(id.substr(start, i - start));
-      start = i + 1;
-    }
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// Whether `text` holds `folded` (lower case) at `at`, ASCII letters of `text` compared without case.
+bool holds_at(std::string_view text, std::size_t at, std::string_view folded) {
+  if (at + folded.size() > text.size()) return false;
+  for (std::size_t k = 0; k < folded.size(); ++k) {
+    if (lower_ascii(text[at + k]) != folded[k]) return false;
   }
-  return segments;
+  return true;
 }
 
 // Separators aside, the question is a run of whole segments of the id ("A.5.15" is a, 5, 15 of
 // annex-a-5.15, and not of annex-a-5.150), or, 6 characters or more, any piece of it as typed.
-bool id_matches(std::string_view id, std::string_view folded_question) {
-  const std::string question = without_separators(folded_question);
-  if (question.empty()) return false;
-  const std::vector<std::string_view> segments = id_segments(id);
-  for (std::size_t first = 0; first < segments.size(); ++first) {
-    std::size_t at = 0;
-    for (std::size_t next = first; next < segments.size() && at < question.size(); ++next) {
-      const std::string bare = without_separators(segments[next]);  // lower case
-      if (question.compare(at, bare.size(), bare) != 0) break;
-      at += bare.size();
+// Called for every row a search reads: no allocation. `bare` is the question without separators.
+bool id_matches(std::string_view id, std::string_view bare, std::string_view folded_question) {
+  if (bare.empty()) return false;
+  std::size_t start = 0;
+  while (start < id.size()) {
+    while (start < id.size() && !is_ascii_alnum(static_cast<unsigned char>(id[start]))) ++start;  // to a segment
+    std::size_t matched = 0, at = start;
+    while (matched < bare.size() && at < id.size()) {
+      const char c = id[at];
+      if (!is_ascii_alnum(static_cast<unsigned char>(c))) {
+        ++at;  // a separator between two segments of the run
+        continue;
+      }
+      if (lower_ascii(c) != bare[matched]) break;
+      ++matched;
+      ++at;
     }
-    if (at == question.size()) return true;
+    if (matched == bare.size() && (at == id.size() || !is_ascii_alnum(static_cast<unsigned char>(id[at])))) return true;
+    while (start < id.size() && is_ascii_alnum(static_cast<unsigned char>(id[start]))) ++start;  // past it
   }
-  return folded_question.size() >= literal_id_length && fold_case(id).find(folded_question) != std::string::npos;
+  if (folded_question.size() < literal_id_length) return false;
+  for (std::size_t at = 0; at + folded_question.size() <= id.size(); ++at) {
+    if (holds_at(id, at, folded_question)) return true;
+  }
+  return false;
 }
 
 // A word starts here: at the beginning, or after a character that is neither a letter nor a
@@ -71,40 +80,65 @@ std::string_view text_argument(sqlite3_value* value) {
                                                                  static_cast<std::size_t>(sqlite3_value_bytes(value)));
 }
 
-// isms_fold(text): fold_case in SQL.
-void sql_fold(sqlite3_context* context, int, sqlite3_value** args) {
-  if (sqlite3_value_type(args[0]) == SQLITE_NULL) {
-    sqlite3_result_null(context);
-    return;
+// isms_holds(text, folded question): 1 when the text holds the question, case aside. Called for
+// each text column of every row when the question goes beyond ASCII: ASCII text is compared in
+// place, other text folded into a buffer kept between calls.
+void sql_holds(sqlite3_context* context, int, sqlite3_value** args) {
+  const std::string_view text = text_argument(args[0]), folded = text_argument(args[1]);
+  static std::string buffer;
+  std::string_view haystack = text;
+  if (!std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    buffer = fold_case(text);
+    haystack = buffer;
   }
-  const std::string folded = fold_case(text_argument(args[0]));
-  sqlite3_result_text(context, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+  bool found = false;
+  for (std::size_t at = 0; !found && at + folded.size() <= haystack.size(); ++at) found = holds_at(haystack, at, folded);
+  sqlite3_result_int(context, found ? 1 : 0);
 }
 
-// isms_search_id(id, folded question): 1 when the id matches (id_matches).
+// isms_search_id(id, question without separators, folded question): 1 when the id matches.
 void sql_id_matches(sqlite3_context* context, int, sqlite3_value** args) {
-  sqlite3_result_int(context, id_matches(text_argument(args[0]), text_argument(args[1])) ? 1 : 0);
+  sqlite3_result_int(context, id_matches(text_argument(args[0]), text_argument(args[1]), text_argument(args[2])) ? 1 : 0);
+}
+
+// rank_match, with the question's bare form given: the SQL calls it for every row found, so an
+// ASCII title (the usual one) is compared in place, without a folded copy.
+SearchMatch rank_of(std::string_view title, std::string_view id, std::string_view folded, std::string_view bare) {
+  if (folded.empty()) return SearchMatch::Text;
+  std::string storage;
+  std::string_view text = title;
+  if (!std::all_of(title.begin(), title.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    storage = fold_case(title);
+    text = storage;
+  }
+  for (std::size_t at = 0; at + folded.size() <= text.size(); ++at) {
+    if (!holds_at(text, at, folded)) continue;
+    if (at == 0) return SearchMatch::TitleStart;
+    if (starts_word(text, at)) return SearchMatch::TitleWord;
+  }
+  return id_matches(id, bare, folded) ? SearchMatch::Id : SearchMatch::Text;
 }
 
 constexpr std::int64_t rank_step = 1'000'000;  // longer than any title or id
 
-// isms_search_score(title, id, folded question): the rank, then the length of what matched.
+// isms_search_score(title, id, folded question, question without separators): the rank, then
+// the length of what matched.
 void sql_score(sqlite3_context* context, int, sqlite3_value** args) {
   const std::string_view title = text_argument(args[0]), id = text_argument(args[1]);
-  const SearchMatch match = rank_match(title.empty() ? id : title, id, text_argument(args[2]));
+  const SearchMatch match = rank_of(title.empty() ? id : title, id, text_argument(args[2]), text_argument(args[3]));
   const std::size_t length = match == SearchMatch::Id ? id.size() : (title.empty() ? id : title).size();
   sqlite3_result_int64(context, static_cast<std::int64_t>(match) * rank_step + static_cast<std::int64_t>(length));
 }
 
 void register_functions(const Database& db) {
   const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
-  int result = sqlite3_create_function_v2(db.handle(), "isms_fold", 1, flags, nullptr, sql_fold, nullptr, nullptr, nullptr);
+  int result = sqlite3_create_function_v2(db.handle(), "isms_holds", 2, flags, nullptr, sql_holds, nullptr, nullptr, nullptr);
   if (result == SQLITE_OK) {
-    result = sqlite3_create_function_v2(db.handle(), "isms_search_id", 2, flags, nullptr, sql_id_matches, nullptr,
+    result = sqlite3_create_function_v2(db.handle(), "isms_search_id", 3, flags, nullptr, sql_id_matches, nullptr,
                                         nullptr, nullptr);
   }
   if (result == SQLITE_OK) {
-    result = sqlite3_create_function_v2(db.handle(), "isms_search_score", 3, flags, nullptr, sql_score, nullptr,
+    result = sqlite3_create_function_v2(db.handle(), "isms_search_score", 4, flags, nullptr, sql_score, nullptr,
                                         nullptr, nullptr);
   }
   if (result != SQLITE_OK) throw StoreError("Search could not be prepared: " + std::string(sqlite3_errstr(result)), result);
@@ -144,21 +178,23 @@ void search_kind(const Repository& records, const EntityDef& def, const std::str
   // ASCII questions use LIKE, which folds ASCII, and that is all an ASCII question can meet;
   // beyond ASCII each text is folded first (slower: only then).
   const bool plain = is_ascii(question);
-  std::string matches = "isms_search_id(id, ?2)";
+  std::string matches;
   for (const FieldDef& field : def.fields) {
     const bool text = field.type == FieldType::Text || field.type == FieldType::LongText || field.type == FieldType::Email;
     if (!text && field.key != def.title_field) continue;  // a measurement's title is its date
     const std::string column = quote_identifier(field.key);
-    matches += plain ? " OR " + column + " LIKE ?1 ESCAPE '\\'" : " OR instr(isms_fold(" + column + "), ?2) > 0";
+    matches += plain ? column + " LIKE ?1 ESCAPE '\\' OR " : "isms_holds(" + column + ", ?2) OR ";
   }
+  matches += "isms_search_id(id, ?4, ?2)";  // last: SQLite stops at the first term that holds
   const FieldDef* parent = part_of_field(def);
   const std::string title = def.field(def.title_field) != nullptr ? quote_identifier(def.title_field) : "NULL";
   const std::string sql = "SELECT id, " + title + ", " + (parent ? quote_identifier(parent->key) : "NULL") +
-                          ", isms_search_score(" + title + ", id, ?2) AS score FROM " + quote_identifier(def.table()) +
+                          ", isms_search_score(" + title + ", id, ?2, ?4) AS score FROM " + quote_identifier(def.table()) +
                           " WHERE deleted = 0 AND (" + matches + ") ORDER BY score, " + title +
                           " COLLATE NOCASE, id LIMIT ?3";
   Statement statement = records.database().prepare(sql);
   statement.bind(1, like_pattern(question)).bind(2, folded).bind(3, static_cast<std::int64_t>(limit));
+  statement.bind(4, without_separators(folded));
   while (statement.step()) {
     Candidate candidate;
     candidate.hit.kind = def.kind;
@@ -197,15 +233,7 @@ void describe_parent(const Repository& records, SearchHit& hit) {
 }  // namespace
 
 SearchMatch rank_match(std::string_view title, std::string_view id, std::string_view folded_question) {
-  if (folded_question.empty()) return SearchMatch::Text;
-  const std::string folded_title = fold_case(title);
-  for (std::size_t at = folded_title.find(folded_question); at != std::string::npos;
-       at = folded_title.find(folded_question, at + 1)) {
-    if (at == 0) return SearchMatch::TitleStart;
-    if (starts_word(folded_title, at)) return SearchMatch::TitleWord;
-  }
-  if (id_matches(id, folded_question)) return SearchMatch::Id;
-  return SearchMatch::Text;
+  return rank_of(title, id, folded_question, without_separators(folded_question));
 }
 
 std::vector<SearchHit> search_records(const Repository& records, const SearchRequest& request) {

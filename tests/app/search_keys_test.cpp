@@ -52,7 +52,7 @@ struct OpenWorkspace {
   }
   void search(SearchBox& box, const std::string& text) {
     box.text = text;
-    isms::app::refresh_search(box, records(), session.current()->id(), session.data_revision());
+    isms::app::refresh_search(box, records(), session.current()->id(), session.data_revision(), 0);
   }
 };
 
@@ -99,6 +99,31 @@ TEST_CASE("search box: hits are read again only when the question or the data ch
   // The workspace's own details are not a register to search.
   w.search(box, "Client GmbH");
   for (const isms::SearchHit& hit : box.hits) CHECK(hit.kind != "workspace");
+}
+
+TEST_CASE("search box: a slow search waits for a pause in typing; Enter does not wait") {
+  OpenWorkspace w;
+  w.add_risk("Ransomware");
+  w.add_risk("Phishing");
+  SearchBox box;
+  const std::string ws = w.session.current()->id();
+  box.text = "ransom";
+  CHECK(isms::app::refresh_search(box, w.records(), ws, w.session.data_revision(), 10.0) == 0);  // quick so far
+  REQUIRE(box.hits.size() == 1);
+  box.last_cost_ms = 80;  // as on a large workspace
+  box.text = "phish";
+  const int wait = isms::app::refresh_search(box, w.records(), ws, w.session.data_revision(), 11.0);
+  CHECK(wait > 0);
+  CHECK(wait <= 251);
+  CHECK(box.hits[0].title == "Ransomware");  // the last hits stay meanwhile
+  CHECK(isms::app::refresh_search(box, w.records(), ws, w.session.data_revision(), 11.1) > 0);
+  CHECK(isms::app::refresh_search(box, w.records(), ws, w.session.data_revision(), 11.3) == 0);  // paused
+  REQUIRE(box.hits.size() == 1);
+  CHECK(box.hits[0].title == "Phishing");
+  box.last_cost_ms = 80;
+  box.text = "ransomware";
+  CHECK(isms::app::refresh_search(box, w.records(), ws, w.session.data_revision(), 12.0, true) == 0);
+  CHECK(box.hits[0].title == "Ransomware");
 }
 
 TEST_CASE("search box: a hit opens its record, a part without a page its parent, never over unsaved text") {
