@@ -52,7 +52,8 @@ struct OpenWorkspace {
   }
   void search(SearchBox& box, const std::string& text) {
     box.text = text;
-    isms::app::refresh_search(box, records(), session.current()->id(), session.data_revision(), 0);
+    // At once: a busy machine could make a search slow enough to wait for a pause in typing.
+    isms::app::refresh_search(box, records(), session.current()->id(), session.data_revision(), 0, true);
   }
 };
 
