@@ -120,8 +120,10 @@ void table_keys(Session& session, UiState& ui, const EntityDef& def) {
     cursor.scroll_pending = true;
   }
   cursor.followed = ui.draft.kind == def.kind ? ui.draft.id : std::string();
-  // A selected record that went (deleted, filtered out) hands the selection to the row now there.
-  if (const int at = cursor_row(cursor, view.rows); at >= 0) {
+  // A selected record that went (deleted, filtered out) hands the selection to the row now there;
+  // one never seen in this table (opened elsewhere, hidden by the filter) is not replaced.
+  if (const int at = cursor_row(cursor, view.rows);
+      at >= 0 && (cursor.index >= 0 || view.rows[static_cast<std::size_t>(at)].id == cursor.id)) {
     cursor.index = at;
     cursor.id = view.rows[static_cast<std::size_t>(at)].id;
   }
