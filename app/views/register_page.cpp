@@ -242,6 +242,13 @@ void table(Session& session, UiState& ui, const EntityDef& def, float width) {
   }
   table_scroll(view.cursor, view.rows, clipper);
   ImGui::EndTable();
+  // While the table takes the keys, a thin accent line around it says so (just outside it: the
+  // table's own window, drawn over this one, would hide a line on its edge under the header).
+  if (view.cursor.focused) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 1, min.y - 1), ImVec2(max.x + 1, max.y + 1),
+                                        ImGui::GetColorU32(palette().accent), 0.0f, 0, 1.0f);
+  }
 }
 
 // A combo of the live records of `kind`, with a search box; returns the id chosen, or "".
