@@ -41,6 +41,9 @@ App::App(Platform& platform, const Clock& clock, std::string storage_root)
 
 void App::frame() {
   session_.continue_work();  // before drawing: the frame then shows how far the work is
+  // ImGui's keyboard navigation, except while a register table takes the arrows (it turns it
+  // off for the next frame: app/views/register_page.cpp).
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const ImGuiStyle& style = ImGui::GetStyle();
   const float top_height = ImGui::GetFrameHeight() + style.WindowPadding.y * 1.5f;
@@ -72,6 +75,7 @@ void App::frame() {
   views::merge_dialog(session_, ui_);
   views::progress_dialog(session_, ui_);
   views::settings_panel(session_, ui_);
+  views::search_box(session_, ui_);
   keep_table_layout_if_changed(session_.platform(), ui_.shown_workspace);
 }
 

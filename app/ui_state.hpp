@@ -16,8 +16,10 @@
 #include "app/part_registers.hpp"
 #include "app/record_draft.hpp"
 #include "app/risk_matrix_counts.hpp"
+#include "app/search_results.hpp"
 #include "app/soa_rows.hpp"
 #include "app/timeline_chart.hpp"
+#include "app/table_keys.hpp"
 #include "core/report/table_text.hpp"
 #include "core/store/record_query.hpp"
 
@@ -47,6 +49,8 @@ struct RegisterView {
   std::vector<std::string> shown_keys;
   // The risk table only: the risk matrix cell it is narrowed to (app/views/risk_matrix.cpp).
   std::optional<MatrixCell> cell, read_cell;
+  // The selected row and whether the table takes the keys (app/table_keys.hpp).
+  TableCursor cursor;
 };
 
 struct CreateForm {
@@ -122,6 +126,7 @@ struct UiState {
   RaciView raci;
   // Issue 4: the parts of the record in the editor, and the form of one of them.
   PartsView parts;
+  SearchBox search;  // Ctrl+K (app/search_results.hpp, app/views/search_box.cpp)
 };
 
 }  // namespace isms::app

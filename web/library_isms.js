@@ -712,6 +712,12 @@ mergeInto(LibraryManager.library, {
     var keypressChar = null;
     var send = function(text) { if (text) ISMS.withCString(text, Module['_isms_text_input']); };
     window.addEventListener('keydown', function() { keypressChar = null; }, true);
+    // The app's shortcuts that the browser would take: Ctrl+K (search everywhere; the address
+    // bar's search otherwise) and Ctrl+N (a new record; a new window otherwise, which a normal
+    // Chromium tab keeps for itself whatever the page says). GLFW still sees the key.
+    window.addEventListener('keydown', function(e) {
+      if (e.ctrlKey && !e.altKey && !e.metaKey && (e.keyCode === 75 || e.keyCode === 78)) e.preventDefault();
+    }, true);
     window.addEventListener('keypress', function(e) {
       keypressChar = (e.ctrlKey || e.metaKey || !e.charCode) ? null : String.fromCodePoint(e.charCode);
     }, true);

@@ -69,7 +69,9 @@ void field_editor(Session& session, RegisterView& titles, RecordDraft& draft, co
       ImGui::TextUnformatted(label);
       ImGui::SetNextItemWidth(width);
       const std::string shown = text.empty() ? "(none)" : field.option_label(text);
-      if (ImGui::BeginCombo(("##" + field.label).c_str(), shown.c_str())) {
+      const bool open = ImGui::BeginCombo(("##" + field.label).c_str(), shown.c_str());
+      if (!open) automation::note_last_item(("combo:" + field.label).c_str(), shown);  // combos have no label hook
+      if (open) {
         if (!field.required && ImGui::Selectable("(none)", text.empty())) {
           text.clear();
           edited = true;

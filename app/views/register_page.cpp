@@ -75,6 +75,71 @@ void open_record(UiState& ui, const EntityDef& def, const Record& record) {
   ui.draft = draft_of(def, record);
 }
 
+// Keys that move repeat while held; keys that act (Enter, Delete, Escape, Tab) do not.
+bool pressed(ImGuiKey key, bool repeat = false) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat); }
+bool enter_pressed() { return pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter); }
+bool popup_open() { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel); }
+// A text field holds the keys now (io.WantTextInput tells the last frame's state).
+bool text_field_active() { return ImGui::GetActiveID() != 0 && ImGui::GetInputTextState(ImGui::GetActiveID()) != nullptr; }
+constexpr int kKeyN = 'N';  // GLFW's key code for N (ImGui 1.86 indexes keys by the backend's codes)
+
+// The keyboard in a table that has the focus (app/table_keys.hpp): the selection moves, Enter
+// opens its record, Delete opens it and asks (the "Delete record" modal).
+void table_keys(Session& session, UiState& ui, const EntityDef& def) {
+  RegisterView& view = ui.table;
+  TableCursor& cursor = view.cursor;
+  // The editor's record, however it was opened (a click, the search, the dashboard), is selected.
+  if (ui.draft.kind == def.kind && !ui.draft.id.empty() && ui.draft.id != cursor.followed) {
+    cursor.id = ui.draft.id;
+    cursor.index = -1;
+    cursor.scroll_pending = true;
+  }
+  cursor.followed = ui.draft.kind == def.kind ? ui.draft.id : std::string();
+  // A selected record that went (deleted, filtered out) hands the selection to the row now there;
+  // one never seen in this table (opened elsewhere, hidden by the filter) is not replaced.
+  if (const int at = cursor_row(cursor, view.rows);
+      at >= 0 && (cursor.index >= 0 || view.rows[static_cast<std::size_t>(at)].id == cursor.id)) {
+    cursor.index = at;
+    cursor.id = view.rows[static_cast<std::size_t>(at)].id;
+  }
+  if (text_field_active()) cursor.focused = false;
+  if (!cursor.focused || popup_open() || ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeyAlt) return;
+  TableKeys keys;
+  keys.up = pressed(ImGuiKey_UpArrow, true);
+  keys.down = pressed(ImGuiKey_DownArrow, true);
+  keys.home = pressed(ImGuiKey_Home);
+  keys.end = pressed(ImGuiKey_End);
+  keys.page_up = pressed(ImGuiKey_PageUp, true);
+  keys.page_down = pressed(ImGuiKey_PageDown, true);
+  keys.enter = enter_pressed();
+  keys.del = pressed(ImGuiKey_Delete);
+  const TableAction action = apply_table_keys(cursor, keys, view.rows);
+  if (action == TableAction::None) return;
+  const Record& record = view.rows[static_cast<std::size_t>(cursor.index)];
+  if (!(ui.draft.kind == def.kind && ui.draft.id == record.id)) open_record(ui, def, record);
+  if (action == TableAction::Delete && ui.draft.id == record.id && !session.read_only()) ui.confirm_delete = true;
+}
+
+// After the rows are drawn: the selected row scrolled into view (the clipper knows the rows'
+// height), the page's size for Page Up/Down, and ImGui's own keyboard navigation paused for the
+// next frame while the table takes the arrows (App::frame turns it on again).
+void table_scroll(TableCursor& cursor, const std::vector<Record>& rows, const ImGuiListClipper& clipper) {
+  if (clipper.ItemsHeight <= 0) return;
+  const ImGuiWindow* window = ImGui::GetCurrentWindow();  // the table's scrolling window
+  const float header = clipper.StartPosY + window->Scroll.y - window->InnerRect.Min.y;
+  const float view = window->InnerRect.GetHeight();
+  cursor.page_rows = std::max(static_cast<int>((view - header) / clipper.ItemsHeight), 1);
+  if (cursor.scroll_pending) {
+    cursor.scroll_pending = false;
+    const int row = cursor_row(cursor, rows);
+    if (row >= 0) {
+      const float to = scroll_to_show(window->Scroll.y, view, header, clipper.ItemsHeight, row);
+      if (to != window->Scroll.y) ImGui::SetScrollY(to);
+    }
+  }
+  if (cursor.focused) ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+}
+
 void table(Session& session, UiState& ui, const EntityDef& def, float width) {
   RegisterView& view = ui.table;
   const std::vector<const FieldDef*> columns = columns_of(def);
@@ -113,6 +178,9 @@ void table(Session& session, UiState& ui, const EntityDef& def, float width) {
     specs->SpecsDirty = false;
   }
   refresh_rows(session, view);
+  table_keys(session, ui, def);
+  // A click in the table gives it the keys; a click anywhere else takes them away.
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) view.cursor.focused = ImGui::IsWindowHovered();
   // The visible columns in display order (the person may have hidden and moved some).
   view.shown_keys.clear();
   if (const ImGuiTable* current = ImGui::GetCurrentTable()) {
@@ -134,17 +202,28 @@ void table(Session& session, UiState& ui, const EntityDef& def, float width) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       const std::string title = records.title_of(record);
-      const bool selected = ui.draft.kind == def.kind && ui.draft.id == record.id;
+      const bool selected = view.cursor.id == record.id;
       if (ImGui::Selectable((title + "##row-" + record.id).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
+        view.cursor.id = record.id;
+        view.cursor.index = row;
         open_record(ui, def, record);
       }
+      if (selected) automation::note_last_item("selected-row", title);
       for (std::size_t c = 1; c < columns.size(); ++c) {
         ImGui::TableNextColumn();
         table_cell(def, *columns[c], record, titles_of(records, view), today);
       }
     }
   }
+  table_scroll(view.cursor, view.rows, clipper);
   ImGui::EndTable();
+  // While the table takes the keys, a thin accent line around it says so (just outside it: the
+  // table's own window, drawn over this one, would hide a line on its edge under the header).
+  if (view.cursor.focused) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 1, min.y - 1), ImVec2(max.x + 1, max.y + 1),
+                                        ImGui::GetColorU32(palette().accent), 0.0f, 0, 1.0f);
+  }
 }
 
 // The files attached to the record as evidence: opened (downloaded) on demand, since their bytes
@@ -226,8 +305,13 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
     ImGui::PopStyleColor();
   }
   ImGui::BeginDisabled(session.read_only());
-  if (ui::primary_button(draft.is_new() ? "Add" : "Save")) session.save_record(draft);
+  bool save = ui::primary_button(draft.is_new() ? "Add" : "Save");
   ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("Ctrl+Enter, or Enter in a one-line field");
+  }
+  // Ctrl+Enter saves from anywhere on the page (not while a dialog is open).
+  save = save || (ImGui::GetIO().KeyCtrl && enter_pressed() && !popup_open());
   ImGui::SameLine();
   if (ImGui::Button(draft.dirty ? "Discard changes" : "Close")) {
     draft = RecordDraft{};
@@ -251,6 +335,16 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
   ImGui::Separator();
   // The fields scroll under the buttons, which stay in reach however long the form is.
   ImGui::BeginChild("Fields", ImVec2(0, 0), false);
+  // Enter in a one-line field of this form saves it (it also leaves the field, as ImGui does).
+  const ImGuiInputTextState* typing = ImGui::GetActiveID() != 0 ? ImGui::GetInputTextState(ImGui::GetActiveID()) : nullptr;
+  if (typing != nullptr && GImGui->ActiveIdWindow == ImGui::GetCurrentWindow() &&
+      !(typing->Flags & ImGuiInputTextFlags_Multiline) && enter_pressed()) {
+    save = true;
+  }
+  if (ui.table.cursor.focus_form) {  // Ctrl+N: the keyboard goes to the first field
+    ImGui::SetKeyboardFocusHere();
+    ui.table.cursor.focus_form = false;
+  }
   const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
   for (const FieldDef& field : def.fields) {
     field_editor(session, ui.table, ui.draft, field, width);
@@ -273,6 +367,7 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
     if (def.kind != "attachment") evidence(session, ui, draft.id);
   }
   ImGui::EndChild();
+  if (save && !session.read_only()) session.save_record(draft);
 }
 
 void delete_confirmation(Session& session, UiState& ui, const EntityDef& def) {
@@ -286,12 +381,15 @@ void delete_confirmation(Session& session, UiState& ui, const EntityDef& def) {
   ImGui::Text("Delete the %s \"%s\"?", label_in_sentence(def.label).c_str(),
               record ? records.title_of(*record).c_str() : "");
   ImGui::TextDisabled("Its history is kept; the records that are part of it are deleted with it.");
-  if (ui::danger_button("Delete for now")) {
+  ImGui::Spacing();
+  if (ui::danger_button("Delete for now") || enter_pressed()) {  // Enter: the first button
     if (session.delete_record(ui.draft, OnLinks::Refuse)) ui.draft = RecordDraft{};
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  if (ImGui::Button("Cancel") || pressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+  ImGui::SameLine();
+  ImGui::TextDisabled("Enter deletes, Esc cancels");
   ImGui::EndPopup();
 }
 
@@ -349,15 +447,32 @@ void register_page(Session& session, UiState& ui) {
   ui::page_title(def.plural.c_str());
   ui::keyed_text(("count:" + def.kind).c_str(), std::to_string(ws->records().count(def.kind)) + " records");
   ImGui::SameLine();
-  if (ui::primary_button((std::string(ICON_PLUS "  New ") + label_in_sentence(def.label)).c_str())) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool ctrl_n = io.KeyCtrl && !io.KeyAlt && ImGui::IsKeyPressed(kKeyN, false) && !popup_open();
+  if (ui::primary_button((std::string(ICON_PLUS "  New ") + label_in_sentence(def.label)).c_str()) || ctrl_n) {
     if (ui.draft.dirty) {
       ui.draft.problem = "Save or discard the changes to this record before starting another.";
     } else {
       ui.draft = draft_for_new(def);
+      ui.table.cursor.focus_form = true;
     }
   }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+N");
+  // Escape (outside a text field) gives the table the keys, closing an editor with nothing unsaved.
+  if (pressed(ImGuiKey_Escape) && !text_field_active() && !popup_open()) {
+    if (!ui.draft.dirty) ui.draft = RecordDraft{};
+    ui.table.cursor.focused = true;
+  }
+  // Tab in the filter box moves on to the table.
+  const bool filter_tab = text_field_active() && ImGui::GetActiveID() == ImGui::GetID("##Filter") &&
+                          pressed(ImGuiKey_Tab) && !io.KeyShift;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   ImGui::InputTextWithHint("##Filter", ICON_SEARCH "  Filter", &ui.table.filter);
+  if (filter_tab) {
+    ImGui::ClearActiveID();
+    ImGui::NavMoveRequestCancel();  // ImGui's own tabbing would give the field the keys back
+    ui.table.cursor.focused = true;
+  }
   ImGui::SameLine();
   enum_filters(def, ui.table);
   ImGui::SameLine();

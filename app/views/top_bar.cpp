@@ -42,6 +42,11 @@ void bundle_buttons(Session& session, UiState& ui) {
   if (!session.ready()) return;
   ImGui::SameLine(0, ImGui::GetFontSize() * 2);
   if (session.current() != nullptr) {
+    // Search everywhere (issue 4): an icon only, so it is named for the automation bridge.
+    if (ImGui::Button(ICON_SEARCH "##search")) ui.search.requested = true;
+    automation::note_last_item("search-button", "Search everywhere");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Search everywhere (Ctrl+K): any record by title, id or text");
+    ImGui::SameLine();
     if (ImGui::Button(ICON_DOWNLOAD "  Export")) ImGui::OpenPopup("export-menu");
     if (ImGui::BeginPopup("export-menu")) {
       if (ImGui::MenuItem("Bundle with attachments")) session.export_bundle(true);

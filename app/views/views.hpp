@@ -38,5 +38,7 @@ void workspace_lock_banner(Session& session, UiState& ui);
 void storage_banner(Session& session, UiState& ui);
 // Settings and storage: lasting storage, space used, the export reminder's days, the version.
 void settings_panel(Session& session, UiState& ui);
+// Issue 4: search everywhere (Ctrl+K, or the top bar's button): one box over every register.
+void search_box(Session& session, UiState& ui);
 
 }  // namespace isms::app::views
