@@ -5,9 +5,9 @@
 namespace isms::app {
 
 CalendarMonth calendar_month(int year, int month) {
-  static constexpr std::array<const char*, 12> names = {"January", "February", "March",     "April",
-                                                        "May",     "June",     "July",      "August",
-                                                        "September", "October", "November", "December"};
+  static constexpr std::array<const char*, 12> names = {"January",   "February", "March",    "April",
+                                                        "May",       "June",     "July",     "August",
+                                                        "September", "October",  "November", "December"};
   CalendarMonth shown;
   shown.year = year;
   shown.month = month;

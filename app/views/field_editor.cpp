@@ -12,6 +12,7 @@
 #include "app/automation.hpp"
 #include "app/icons.hpp"
 #include "app/theme.hpp"
+#include "app/views/date_picker.hpp"
 #include "app/widgets.hpp"
 #include "core/model/links.hpp"
 
@@ -59,9 +60,10 @@ void field_editor(Session& session, RegisterView& titles, RecordDraft& draft, co
   bool edited = false;
   if (field.computed) {
     ImGui::TextUnformatted(label);
+    // Shown once, muted; the bridge reports the stored value (the option's value, not its label).
     ImGui::TextDisabled("%s", text.empty() ? "(computed on save)"
                                            : (field.type == FieldType::Enum ? field.option_label(text) : text).c_str());
-    ui::keyed_text(("value:" + field.label).c_str(), text);
+    automation::note_last_item(("value:" + field.label).c_str(), text);
     return;
   }
   switch (field.type) {
@@ -135,12 +137,29 @@ void field_editor(Session& session, RegisterView& titles, RecordDraft& draft, co
           ImGui::InputTextMultiline(("##" + field.label).c_str(), &text, ImVec2(width, ImGui::GetTextLineHeight() * 4));
       break;
     }
+    case FieldType::Date: {
+      // Typed as YYYY-MM-DD, or picked from the calendar under the button beside it.
+      ImGui::TextUnformatted(label);
+      const float button = ImGui::GetFrameHeight();
+      const float gap = ImGui::GetStyle().ItemInnerSpacing.x;
+      const bool refused = ui::error_for(draft.errors, field.key.c_str()) != nullptr;
+      if (refused) ImGui::PushStyleColor(ImGuiCol_Border, palette().danger);
+      ImGui::SetNextItemWidth(width - button - gap);
+      edited = ImGui::InputTextWithHint(("##" + field.label).c_str(), "YYYY-MM-DD", &text);
+      if (refused) ImGui::PopStyleColor();
+      ImGui::SameLine(0, gap);
+      const std::string popup = "calendar-" + field.key;
+      if (ImGui::Button((ICON_CALENDAR "##calendar:" + field.label).c_str(), ImVec2(button, button))) {
+        ImGui::OpenPopup(popup.c_str());
+      }
+      automation::note_last_item(("calendar:" + field.label).c_str(), "Pick a date");
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pick a date");
+      const std::string today = session.current()->clock().now_utc().substr(0, 10);
+      if (date_picker_popup(popup.c_str(), text, today)) edited = true;
+      break;
+    }
     default:
       edited = ui::text_field(label, label, &text, &draft.errors, field.key.c_str(), width);
-      if (field.type == FieldType::Date && text.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("YYYY-MM-DD");
-      }
       if (edited) draft.dirty = true;
       return;  // text_field shows its own message
   }

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "app/calendar_month.hpp"
 #include "app/raci_grid.hpp"
 #include "app/timeline_chart.hpp"
 #include "tests/app/open_workspace.hpp"
@@ -128,4 +129,20 @@ TEST_CASE("raci: the grid shows every process and role; a cell is created, chang
   CHECK(w.records().count("raci") == 1);
   CHECK(raci_letter("informed") == "I");
   CHECK(raci_letter("") == "");
+}
+
+TEST_CASE("calendar: a month's first weekday, length and title, and stepping across years") {
+  const CalendarMonth november = calendar_month(2026, 11);
+  CHECK(november.leading_blanks == 6);  // 2026-11-01 is a Sunday: six days of the week before it
+  CHECK(november.days == 30);
+  CHECK(november.title == "November 2026");
+  CHECK(calendar_month(2027, 2).days == 28);
+  CHECK(calendar_month(2028, 2).days == 29);
+  CHECK(calendar_month(2026, 6).leading_blanks == 0);  // 2026-06-01 is a Monday
+  CHECK(calendar_month(1969, 12).leading_blanks == 0);  // 1969-12-01, a Monday before the epoch
+  const CalendarMonth january = step_month(calendar_month(2026, 12), 1);
+  CHECK(january.year == 2027);
+  CHECK(january.month == 1);
+  CHECK(january.leading_blanks == 4);  // 2027-01-01 is a Friday
+  CHECK(step_month(january, -13).title == "December 2025");
 }

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, openBrowser, closeBrowsers, AppPage } from './lib/harness.mjs';
-import { addRisk, createWorkspace, openRisks } from './lib/registers.mjs';
+import { addRisk, createWorkspace, downloadOf, editorPoint, fillField, openRisks } from './lib/registers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -133,5 +133,35 @@ test('statuses are chips, passed deadlines red, enum filters narrow the table, l
   assert.equal(await app.text('settings-theme'), 'dark');
   await app.click('Close');
   await app.screenshot('dark-after-reload');
+  app.assertNoProblems();
+});
+
+test('a date is picked from the calendar beside its field', async () => {
+  const browser = await openBrowser();
+  const app = await AppPage.open(browser.context, site.url, 'program-views-calendar');
+  await createWorkspace(app, 'Dates 2027');
+  await openRisks(app);
+  await app.click('New risk');
+  await fillField(app, 'Title', 'Supplier outage');
+  await fillField(app, 'Inherent likelihood', '2');
+  await fillField(app, 'Inherent impact', '3');
+  await app.reveal({ id: 'calendar:Next review' }, await editorPoint(app));
+  await app.click({ id: 'calendar:Next review' });
+  // It opens on this month (the field is empty); one step on, the 15th.
+  const now = new Date();
+  const monthName = (d) => d.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' }) + ' ' + d.getUTCFullYear();
+  await app.waitText('calendar-month', monthName(now));
+  await app.screenshot('calendar-open');
+  await app.click({ id: 'calendar-next' });
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  await app.waitText('calendar-month', monthName(next));
+  await app.click({ label: '15', window: /^Popup_/ });
+  await app.gone({ id: 'calendar-month' });
+  await app.click('Add');
+  await app.find({ label: 'Added risk "Supplier outage".' });
+  await app.click('Close');  // the table takes the page's width again: every column on screen
+  const expected = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, '0')}-15`;
+  const csv = (await downloadOf(app, 'Export CSV')).bytes.toString('utf8');
+  assert.match(csv, new RegExp(`Supplier outage.*${expected}`), csv);
   app.assertNoProblems();
 });
