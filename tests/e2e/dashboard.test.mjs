@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, openBrowser, closeBrowsers, AppPage } from './lib/harness.mjs';
-import { addRisk, choose, createWorkspace, openDashboard, openRisks, openSoa } from './lib/registers.mjs';
+import { addRisk, choose, createWorkspace, decideControl, justifyControl, openDashboard, openRisks, openSoa } from './lib/registers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -15,29 +15,9 @@ after(async () => { await closeBrowsers(); await site.close(); });
 const WORKSPACE = 'Dashboard 2027';
 const JUSTIFIED = 'Required by the client contract.';
 
-// A point inside the SoA's scrolling rows, for the mouse wheel.
-async function soaRowsPoint(app) {
-  const summary = await app.find({ id: 'soa-summary' });
-  return { x: summary.x + 300, y: summary.y + 260 };
-}
+async function justify(app, ref, text) { await justifyControl(app, ref, text); }
 
-// Types a justification into a row and leaves the field with Enter, which saves it.
-async function justify(app, ref, text) {
-  await app.reveal({ label: `justification-${ref}`, kind: 'item' }, await soaRowsPoint(app));
-  await app.click({ label: `justification-${ref}`, kind: 'item' });
-  await app.type(text);
-  await app.press('Enter');
-}
-
-async function decide(app, ref, applicable, status) {
-  await justify(app, ref, JUSTIFIED);
-  await app.find({ id: `soa-saved:${ref}` });
-  await app.reveal({ id: `applicable-${ref}` }, await soaRowsPoint(app));
-  await choose(app, `applicable-${ref}`, applicable);
-  if (status) await choose(app, `status-${ref}`, status);
-  await app.find({ id: `soa-saved:${ref}` });
-  assert.equal(await app.text(`soa-error:${ref}`), null);
-}
+async function decide(app, ref, applicable, status) { await decideControl(app, ref, applicable, JUSTIFIED, status); }
 
 // Scrolls the main page with the wheel until `query` is on screen (the dashboard is taller than
 // a laptop screen).

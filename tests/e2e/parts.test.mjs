@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, openBrowser, closeBrowsers, AppPage } from './lib/harness.mjs';
-import { createWorkspace, editorPoint, fillField } from './lib/registers.mjs';
+import { addMeasurement as addMeasurementOf, createWorkspace, fillField, openRegister, revealInEditor } from './lib/registers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -14,18 +14,6 @@ after(async () => { await closeBrowsers(); await site.close(); });
 const KPI = 'Patch compliance';
 const REVIEW = 'Management review 2026';
 const ISSUES = 'Changes in external and internal issues relevant to the ISMS';
-
-async function openRegister(app, group, plural) {
-  const entry = { label: new RegExp(`^${plural}( \\(\\d+\\))?$`), window: 'Navigation' };
-  if (!(await app.has(entry))) await app.click({ label: group, window: 'Navigation' });  // unfold the group
-  await app.click(entry);
-  await app.waitText('page-title', plural);
-}
-
-// Scrolls the editor's fields until `query` (in the parts sections below them) is on screen.
-async function revealInEditor(app, query) {
-  return app.reveal(query, await editorPoint(app));
-}
 
 // A text the editor reports under `id`, scrolled to first.
 async function readInEditor(app, id) {
@@ -38,14 +26,7 @@ async function fillPart(app, form, label, text) {
   await app.fill({ label, kind: 'item', window: form }, text);
 }
 
-async function addMeasurement(app, date, value) {
-  await revealInEditor(app, { label: 'Add measurement', kind: 'item' });
-  await app.click({ label: 'Add measurement', kind: 'item' });
-  await app.waitText('part-parent', KPI);
-  await fillPart(app, 'New measurement', 'Date', date);
-  await fillPart(app, 'New measurement', 'Value', value);
-  await app.click({ label: 'Add', window: 'New measurement' });
-}
+async function addMeasurement(app, date, value) { await addMeasurementOf(app, KPI, date, value); }
 
 test('a KPI\'s measurements and a review\'s inputs, edited inside their parent', async () => {
   const browser = await openBrowser({ width: 1366, height: 768 });

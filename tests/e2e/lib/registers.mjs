@@ -67,3 +67,51 @@ export async function choose(app, combo, option) {
   await app.click({ id: combo });
   await app.click({ label: option, window: /^Combo_/ });
 }
+
+// A register's page by its navigation entry, unfolding its group first when needed.
+export async function openRegister(app, group, plural) {
+  const entry = { label: new RegExp(`^${plural}( \\(\\d+\\))?$`), window: 'Navigation' };
+  if (!(await app.has(entry))) await app.click({ label: group, window: 'Navigation' });  // unfold the group
+  await app.click(entry);
+  await app.waitText('page-title', plural);
+}
+
+// Scrolls the editor's fields until `query` (a field, or the parts sections below them) is on screen.
+export async function revealInEditor(app, query) {
+  return app.reveal(query, await editorPoint(app));
+}
+
+// A measurement added in the open KPI's editor, through its part form; the form then closes.
+export async function addMeasurement(app, kpi, date, value) {
+  await revealInEditor(app, { label: 'Add measurement', kind: 'item' });
+  await app.click({ label: 'Add measurement', kind: 'item' });
+  await app.waitText('part-parent', kpi);
+  await app.fill({ label: 'Date', kind: 'item', window: 'New measurement' }, date);
+  await app.fill({ label: 'Value', kind: 'item', window: 'New measurement' }, value);
+  await app.click({ label: 'Add', window: 'New measurement' });
+}
+
+// A point inside the SoA's scrolling rows, for the mouse wheel.
+async function soaRowsPoint(app) {
+  const summary = await app.find({ id: 'soa-summary' });
+  return { x: summary.x + 300, y: summary.y + 260 };
+}
+
+// Types a justification into a SoA row and leaves the field with Enter, which saves it.
+export async function justifyControl(app, ref, text) {
+  await app.reveal({ label: `justification-${ref}`, kind: 'item' }, await soaRowsPoint(app));
+  await app.click({ label: `justification-${ref}`, kind: 'item' });
+  await app.type(text);
+  await app.press('Enter');
+}
+
+// One decision in the Statement of Applicability: justified, applicable or not, and a status.
+export async function decideControl(app, ref, applicable, justification, status) {
+  await justifyControl(app, ref, justification);
+  await app.find({ id: `soa-saved:${ref}` });
+  await app.reveal({ id: `applicable-${ref}` }, await soaRowsPoint(app));
+  await choose(app, `applicable-${ref}`, applicable);
+  if (status) await choose(app, `status-${ref}`, status);
+  await app.find({ id: `soa-saved:${ref}` });
+  if ((await app.text(`soa-error:${ref}`)) !== null) throw new Error(`SoA row ${ref} refused: ${await app.text(`soa-error:${ref}`)}`);
+}
