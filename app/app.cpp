@@ -36,6 +36,7 @@ App::App(Platform& platform, const Clock& clock, std::string storage_root)
 
 void App::frame() {
   session_.continue_work();  // before drawing: the frame then shows how far the work is
+  views::undo_shortcuts(session_, ui_);  // before drawing: the frame shows what it undid
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const ImGuiStyle& style = ImGui::GetStyle();
   const float top_height = ImGui::GetFrameHeight() + style.WindowPadding.y * 1.5f;
@@ -113,6 +114,11 @@ void App::main_area() {
       const auto record = session_.current()->records().get(ui_.draft.kind, ui_.draft.id);
       ui_.draft = record && !record->deleted ? draft_of(session_.current()->registry().get(ui_.draft.kind), *record)
                                             : RecordDraft{};
+    } else if (ui_.draft.dirty && !ui_.draft.is_new() && session_.rewritten_by_undo(ui_.draft.id)) {
+      // Unsaved text is never dropped: it stays, and the person learns the stored record moved.
+      ui_.draft.problem =
+          "Undo or redo changed this record. Your unsaved changes are kept: save them to write them over it, "
+          "or discard them to see it as stored.";
     }
   }
   switch (ui_.page) {
