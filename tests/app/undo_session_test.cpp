@@ -88,13 +88,18 @@ TEST_CASE_FIXTURE(UndoSession, "deleting through the session is undone, and a re
   REQUIRE(session.undo());
   CHECK(title_of(risk.id) == "Ransomware");
 
-  // Someone else's write (a merge, say) changed the title since the creation was recorded.
+  RecordDraft edited = isms::app::draft_of(session.current()->registry().get("risk"),
+                                           *session.current()->records().get("risk", risk.id));
+  edited.text["title"] = "Ransomware attack";
+  REQUIRE(session.save_record(edited));
+
+  // Someone else's write (a merge, say) changed the title since the person's edit.
   session.current()->records().update("risk", risk.id, {{"title", std::string("Changed elsewhere")}});
   const auto revision = session.data_revision();
-  CHECK_FALSE(session.redo());
+  CHECK_FALSE(session.undo());
   CHECK(session.problem() ==
-        "Nothing was redone: Cannot redo the deletion of risk \"Changed elsewhere\": the risk 'Changed elsewhere' "
-        "was restored since (by another edit or a merge). Nothing was changed.");
+        "Nothing was undone: Cannot undo the edit of risk \"Changed elsewhere\": the risk 'Changed elsewhere' has "
+        "had its Title changed since (by another edit or a merge). Nothing was changed.");
   CHECK(session.data_revision() == revision);
   CHECK(title_of(risk.id) == "Changed elsewhere");
 }
