@@ -711,7 +711,14 @@ mergeInto(LibraryManager.library, {
     // input event for it is skipped. Anything else the textarea receives is new text.
     var keypressChar = null;
     var send = function(text) { if (text) ISMS.withCString(text, Module['_isms_text_input']); };
-    window.addEventListener('keydown', function() { keypressChar = null; }, true);
+    window.addEventListener('keydown', function(e) {
+      keypressChar = null;
+      // Ctrl+Z / Ctrl+Y are the app's undo and redo (or ImGui's, in a text field). The browser's
+      // own undo would run too, on this textarea, and focus it: the canvas's blur then makes
+      // GLFW release every key, Ctrl included, before ImGui sees the chord.
+      var key = (e.key || '').toLowerCase();
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) e.preventDefault();
+    }, true);
     window.addEventListener('keypress', function(e) {
       keypressChar = (e.ctrlKey || e.metaKey || !e.charCode) ? null : String.fromCodePoint(e.charCode);
     }, true);
