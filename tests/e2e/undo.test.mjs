@@ -94,6 +94,19 @@ test('undo and redo edits by keyboard and mouse, and after a reload', async () =
   await app.click({ id: 'redo-button' });
   await app.find({ label: 'Ransomware attack', window: 'Main', kind: 'item' });
   assert.deepEqual(await topButton(app, 'redo'), { label: 'Nothing to redo', disabled: true });
+  // Unsaved text in the editor is never dropped by an undo of its record: it stays, and the
+  // editor says the stored record changed.
+  await app.click({ label: 'Ransomware attack', window: 'Main', kind: 'item' });
+  await fillField(app, 'Description', 'Typed, not saved');
+  await app.click({ id: 'editor-title' });  // out of the field: Ctrl+Z is the app's again
+  await app.waitText('editor-title', 'Ransomware attack (unsaved changes)');
+  await app.press('Control+z');
+  await app.waitText('editor-title', 'Ransomware (unsaved changes)');
+  assert.match(await app.text('editor-problem'), /^Undo or redo changed this record\. Your unsaved changes are kept/);
+  await app.screenshot('unsaved-text-kept');
+  await app.click('Save');
+  await app.find({ label: 'Saved risk "Ransomware attack".' });  // the person's text, title included
+
   // The tooltip names what the next undo takes back.
   const undoButton = await app.find({ id: 'undo-button' });
   await app.after(() => app.page.mouse.move(undoButton.x + undoButton.w / 2, undoButton.y + undoButton.h / 2), 2);
