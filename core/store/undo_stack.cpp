@@ -152,25 +152,26 @@ std::string UndoStack::redo_label() const {
 // Named after the first record the entry wrote (the one the person acted on; parts, unlinked
 // records and recomputed ones come after it), with its title as it is now.
 std::string UndoStack::label_of(std::int64_t entry) const {
+  // Two small reads, not the entry's rows: an edit of the risk method rewrites every risk.
   const Database& db = records_.database();
-  const std::vector<Row> rows = rows_of(db, entry);
-  if (rows.empty()) return "change";
-  const Row& first = rows.front();
+  const std::string in_entry = "change_set IN (SELECT change_set FROM undo_change_sets WHERE entry = ?)";
+  Statement first = db.prepare("SELECT kind, record_id FROM history WHERE " + in_entry + " ORDER BY seq LIMIT 1");
+  first.bind(1, entry);
+  if (!first.step()) return "change";
+  const std::string kind = first.column_text(0), id = first.column_text(1);
   std::string verb = "edit";
-  if (created_in(db, first.record_id, change_sets_of(db, entry))) {
+  if (created_in(db, id, change_sets_of(db, entry))) {
     verb = "creation";
   } else {
-    for (const Row& row : rows) {
-      if (row.record_id == first.record_id && row.field == detail::deleted_marker) {
-        verb = row.new_value == std::optional<std::string>("1") ? "deletion" : "restoring";
-      }
-    }
+    Statement deleted = db.prepare("SELECT new_value FROM history WHERE record_id = ? AND field = ? AND " + in_entry +
+                                   " ORDER BY seq DESC LIMIT 1");
+    deleted.bind(1, id).bind(2, detail::deleted_marker).bind(3, entry);
+    if (deleted.step()) verb = deleted.column_text(0) == "1" ? "deletion" : "restoring";
   }
-  const EntityDef* def = records_.registry().find(first.kind);
+  const EntityDef* def = records_.registry().find(kind);
   if (def == nullptr) return verb + " of a record";
-  const std::optional<Record> record = records_.get(first.kind, first.record_id);
-  return verb + " of " + label_in_sentence(def->label) + " \"" +
-         (record ? records_.title_of(*record) : first.record_id) + "\"";
+  const std::optional<Record> record = records_.get(kind, id);
+  return verb + " of " + label_in_sentence(def->label) + " \"" + (record ? records_.title_of(*record) : id) + "\"";
 }
 
 std::string UndoStack::undo() { return apply(false); }
