@@ -44,6 +44,7 @@ void App::frame() {
   // ImGui's keyboard navigation, except while a register table takes the arrows (it turns it
   // off for the next frame: app/views/register_page.cpp).
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  views::undo_shortcuts(session_, ui_);  // before drawing: the frame shows what it undid
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const ImGuiStyle& style = ImGui::GetStyle();
   const float top_height = ImGui::GetFrameHeight() + style.WindowPadding.y * 1.5f;
@@ -123,7 +124,12 @@ void App::main_area() {
     if (!ui_.draft.kind.empty() && !ui_.draft.is_new() && !ui_.draft.dirty && session_.current() != nullptr) {
       const auto record = session_.current()->records().get(ui_.draft.kind, ui_.draft.id);
       ui_.draft = record && !record->deleted ? draft_of(session_.current()->registry().get(ui_.draft.kind), *record)
-                                             : RecordDraft{};
+                                            : RecordDraft{};
+    } else if (ui_.draft.dirty && !ui_.draft.is_new() && session_.rewritten_by_undo(ui_.draft.id)) {
+      // Unsaved text is never dropped: it stays, and the person learns the stored record moved.
+      ui_.draft.problem =
+          "Undo or redo changed this record. Your unsaved changes are kept: save them to write them over it, "
+          "or discard them to see it as stored.";
     }
   }
   switch (ui_.page) {

@@ -11,6 +11,7 @@
 #define ICON_TRASH "\xef\x87\xb8"         // U+F1F8
 #define ICON_PENCIL "\xef\x81\x80"        // U+F040
 #define ICON_UNDO "\xef\x83\xa2"          // U+F0E2
+#define ICON_REPEAT "\xef\x80\x9e"        // U+F01E (redo)
 #define ICON_CHECK "\xef\x80\x8c"         // U+F00C
 #define ICON_CHECK_CIRCLE "\xef\x81\x98"  // U+F058
 #define ICON_WARNING "\xef\x81\xb1"       // U+F071

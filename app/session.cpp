@@ -16,6 +16,7 @@
 #include "core/report/review_minutes_report.hpp"
 #include "core/report/risk_report.hpp"
 #include "core/report/soa_report.hpp"
+#include "core/store/undo_stack.hpp"
 #include "core/model/value_access.hpp"
 #include "core/util/text.hpp"
 #include "core/util/utf8.hpp"
@@ -169,6 +170,7 @@ std::vector<FieldError> Session::rename_workspace(const std::string& id, const s
   try {
     if (current_ && current_->id() == id) {
       if (read_only()) return {{"name", kReadOnlyMessage}};
+      const UndoStack::Recording undoable(current_->records());  // the person's edit: undoable
       rename_in(*current_);
       return {};
     }
@@ -294,6 +296,7 @@ bool Session::save_record(RecordDraft& draft) {
   draft.errors.clear();
   draft.problem.clear();
   try {
+    const UndoStack::Recording undoable(records);  // the person's edit: undoable
     if (draft.is_new()) {
       draft.id = create_record(records, draft.kind, values_of(def, draft), clock_.now_utc().substr(0, 10));
       notice_ = "Added " + label_in_sentence(def.label) + " \"" + records.title_of(*records.get(draft.kind, draft.id)) +
@@ -332,6 +335,7 @@ bool Session::delete_record(RecordDraft& draft, OnLinks on_links) {
   draft.problem.clear();
   try {
     const std::string title = records.title_of(*records.get(draft.kind, draft.id));
+    const UndoStack::Recording undoable(records);  // the person's edit: undoable
     records.remove(draft.kind, draft.id, on_links);
     attachments::free_unreferenced(records, current_->blobs());
     notice_ = "Deleted " + label_in_sentence(def.label) + " \"" + title + "\".";
@@ -357,6 +361,7 @@ void Session::attach_file(const std::string& record_id) {
     if (!*alive || !current_ || current_->id() != workspace_id) return;
     report_failure(("\"" + name + "\" was not attached").c_str(), [&] {
       if (read_only()) throw StoreError(kReadOnlyMessage);  // taken over while the picker was open
+      const UndoStack::Recording undoable(current_->records());  // the person's edit: undoable
       attachments::attach(current_->records(), current_->blobs(), record_id, name, media_type, bytes);
       notice_ = "Attached \"" + name + "\".";
     });
@@ -387,6 +392,7 @@ void Session::remove_attachment(const std::string& attachment_id) {
   if (!attachment || attachment->deleted) return;
   const std::string name = text_or_empty(attachment->get("name"));
   report_failure(("\"" + name + "\" was not removed").c_str(), [&] {
+    const UndoStack::Recording undoable(current_->records());  // the person's edit: undoable
     current_->records().remove("attachment", attachment_id);
     notice_ = "Removed \"" + name + "\".";
   });

@@ -144,8 +144,23 @@ class Session : private StorageObserver {
   // again, e.g. with a rule conflict the choices raised) when it cannot yet.
   bool confirm_merge();
   void cancel_merge() { pending_merge_.reset(); }
-  // Grows with every merge written: an editor showing a record from before must read it again.
+  // Grows with every merge, undo or redo written: an editor showing a record from before must
+  // read it again.
   std::uint64_t merges_done() const { return merges_done_; }
+
+  // Undo and redo (issue 4, app/session_undo.cpp over core/store/undo_stack.hpp) of the person's
+  // edits in the open workspace: what save_record, delete_record, the attachments and renaming
+  // write is recorded, in the workspace's file (so it survives a reload); merges and imports are
+  // not. A refusal (changed since, a rule, a read-only tab) becomes problem() and changes
+  // nothing; success says "Undone: ..." in notice(). Labels are read once per change.
+  bool can_undo() const;
+  bool can_redo() const;
+  const std::string& undo_label() const;  // "edit of risk "Ransomware"", empty when none
+  const std::string& redo_label() const;
+  bool undo();
+  bool redo();
+  // Whether the last undo or redo wrote this record (the editor then says so over unsaved text).
+  bool rewritten_by_undo(const std::string& record_id) const;
 
   // Grows with every change committed to the open workspace: views re-query when it moves.
   std::uint64_t data_revision() const { return data_revision_; }
@@ -222,6 +237,17 @@ class Session : private StorageObserver {
   // Holds a workspace made here (created, or from a bundle), so a second tab opens it read-only.
   void hold_new_workspace();
   bool refuse_if_read_only();  // true (and the problem shown) while read-only
+  // The open workspace's undo stack as last read: views ask every frame.
+  struct UndoView {
+    std::string workspace_id;
+    std::uint64_t revision = 0;
+    bool can_undo = false, can_redo = false;
+    std::string undo_label, redo_label;
+  };
+  mutable std::optional<UndoView> undo_view_;
+  const UndoView& undo_view() const;
+  bool step_undo(bool forward);
+  std::vector<std::string> rewritten_by_undo_;  // records the last undo or redo wrote
   // Guards callbacks that arrive after this Session is gone (the platform may outlive it).
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

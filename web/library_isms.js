@@ -711,12 +711,17 @@ mergeInto(LibraryManager.library, {
     // input event for it is skipped. Anything else the textarea receives is new text.
     var keypressChar = null;
     var send = function(text) { if (text) ISMS.withCString(text, Module['_isms_text_input']); };
-    window.addEventListener('keydown', function() { keypressChar = null; }, true);
-    // The app's shortcuts that the browser would take: Ctrl+K (search everywhere; the address
-    // bar's search otherwise) and Ctrl+N (a new record; a new window otherwise, which a normal
-    // Chromium tab keeps for itself whatever the page says). GLFW still sees the key.
     window.addEventListener('keydown', function(e) {
+      keypressChar = null;
+      // The app's shortcuts that the browser would take: Ctrl+K (search everywhere; the address
+      // bar's search otherwise) and Ctrl+N (a new record; a new window otherwise, which a normal
+      // Chromium tab keeps for itself whatever the page says). GLFW still sees the key.
+      // Ctrl+Z / Ctrl+Y are the app's undo and redo (or ImGui's, in a text field). The browser's
+      // own undo would run too, on this textarea, and focus it: the canvas's blur then makes
+      // GLFW release every key, Ctrl included, before ImGui sees the chord.
+      var key = (e.key || '').toLowerCase();
       if (e.ctrlKey && !e.altKey && !e.metaKey && (e.keyCode === 75 || e.keyCode === 78)) e.preventDefault();
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) e.preventDefault();
     }, true);
     window.addEventListener('keypress', function(e) {
       keypressChar = (e.ctrlKey || e.metaKey || !e.charCode) ? null : String.fromCodePoint(e.charCode);

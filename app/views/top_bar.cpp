@@ -87,6 +87,7 @@ void top_bar(Session& session, UiState& ui) {
     ui::keyed_text("current-workspace", meta.name);
     ImGui::PopStyleColor();
   }
+  undo_buttons(session, ui);
   bundle_buttons(session, ui);
   save_state(session);
 }

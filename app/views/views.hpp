@@ -32,6 +32,11 @@ void merge_dialog(Session& session, UiState& ui);
 // "A new version is available" with its Reload button, while the deployed site has one waiting.
 void update_banner(Session& session, UiState& ui);
 
+// Issue 4: undo and redo of the person's edits: the top bar's two buttons, and the keys
+// (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) outside text fields, checked once a frame (app/views/undo_controls.cpp).
+void undo_buttons(Session& session, UiState& ui);
+void undo_shortcuts(Session& session, UiState& ui);
+
 // Issue 6: the banner of a workspace read-only here (with "Take over"), and at most one storage
 // banner (write failure, space nearly full, storage not lasting, the export reminder).
 void workspace_lock_banner(Session& session, UiState& ui);

@@ -74,6 +74,22 @@ void create_version_tables(Database& db) {
   insert.step();
 }
 
+// The undo stack (core/store/undo_stack.hpp): local state of this file, never exported or
+// merged. An entry is one action of the person; its change sets are the history it undoes.
+void create_undo_tables(Database& db) {
+  db.exec(R"sql(
+        CREATE TABLE undo_entries (
+            seq INTEGER PRIMARY KEY,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE undo_change_sets (
+            entry INTEGER NOT NULL,
+            change_set TEXT NOT NULL
+        );
+        CREATE INDEX undo_change_sets_by_entry ON undo_change_sets(entry);
+    )sql");
+}
+
 }  // namespace
 
 void apply_migrations(Database& db, const std::vector<Migration>& steps, std::string_view subject) {
@@ -103,6 +119,7 @@ const std::vector<Migration>& workspace_migrations() {
       {1, "history and change sets", create_history_tables},
       {2, "link index", create_link_index},
       {3, "field version vectors", create_version_tables},
+      {4, "undo stack", create_undo_tables},
   };
   return steps;
 }

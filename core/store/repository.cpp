@@ -35,6 +35,7 @@ Repository::Stamp Repository::open_change_set(std::string_view description) {
 Repository::Stamp Repository::begin_change_set(std::string_view note, std::string_view fallback) {
   Stamp stamp{new_uuid(), clock_.now_utc()};
   insert_change_set(db_, stamp.change_set, author_, stamp.at, std::string(note.empty() ? fallback : note));
+  if (change_set_hook_) change_set_hook_(stamp.change_set);
   return stamp;
 }
 

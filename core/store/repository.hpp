@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -129,6 +130,28 @@ class Repository : public RecordContext {
   std::vector<LinkedRecord> linked_from(const std::string& id) const;     // live records pointing at it
   std::string title_of(const Record& record) const;                       // the title field's text, or the id if empty
 
+  // Called with the id of each change set this repository begins, inside the transaction that
+  // writes it (so what the hook writes commits or rolls back with the change set). The undo
+  // stack records the person's own edits this way (core/store/undo_stack.hpp). Empty: none.
+  using ChangeSetHook = std::function<void(const std::string& change_set)>;
+  void set_change_set_hook(ChangeSetHook hook) { change_set_hook_ = std::move(hook); }
+  const ChangeSetHook& change_set_hook() const { return change_set_hook_; }
+
+  // Undo and redo (core/store/undo_stack.hpp, repository_revert.cpp): one field of one record
+  // (or "_deleted", its tombstone flag as "0"/"1"), the value it must hold now and the one to
+  // write, both in history text. Computed fields are left out: derive sets them.
+  struct FieldState {
+    std::string kind, record_id, field;
+    std::optional<std::string> expected, wanted;
+  };
+  // Checks that every field holds its expected value (StoreError "<what>: ... changed since",
+  // nothing written, when one does not), then writes the wanted ones under `stamp` with their
+  // history, link index and version vectors, and checks every record written against every rule
+  // but the lifecycle transition (undoing "open -> closed" is not a transition the person
+  // makes). A record tombstoned here must have no live record pointing at it. Any refusal is a
+  // StoreError starting with `what`; what was written before it is the caller's to roll back.
+  void write_states(const std::vector<FieldState>& states, const Stamp& stamp, const std::string& what);
+
   // RecordContext, for the registers' rules.
   std::optional<Record> find(std::string_view kind, const std::string& id) const override;
   std::vector<Record> find_by(std::string_view kind, std::string_view field, const Value& value) const override;
@@ -168,6 +191,7 @@ class Repository : public RecordContext {
   std::string author_;
   mutable std::int64_t local_replica_ = 0;          // 0: not read yet
   mutable std::map<std::string, Statement> by_id_;  // lookup()'s statements, by register
+  ChangeSetHook change_set_hook_;
 };
 
 }  // namespace isms

@@ -110,3 +110,28 @@ TEST_CASE("migrations: each step runs once, in order, in its own transaction - a
   std::vector<Migration> gap = {{1, "one", [](Database&) {}}, {3, "three", [](Database&) {}}};
   CHECK_THROWS_AS(apply_migrations(db, gap, "This file"), std::logic_error);
 }
+
+TEST_CASE("migrations: a file at schema 3 gains the undo stack's tables, empty, and keeps its history") {
+  TempDir dir;
+  Database db(dir.file("three.sqlite"));
+  const std::vector<Migration> up_to_three(workspace_migrations().begin(), workspace_migrations().begin() + 3);
+  apply_migrations(db, up_to_three, "This workspace");
+  REQUIRE(db.user_version() == 3);
+  CHECK(table_names(db).count("undo_entries") == 0);
+  db.exec("INSERT INTO change_sets (id, author, at, description) VALUES ('old', 'a', 'b', 'c')");
+
+  migrate(db);
+  CHECK(db.user_version() == latest_schema_version());
+  const std::set<std::string> names = table_names(db);
+  for (const char* expected : {"undo_entries", "undo_change_sets", "undo_change_sets_by_entry"}) {
+    CHECK_MESSAGE(names.count(expected) == 1, expected);
+  }
+  Statement entries = db.prepare("SELECT count(*) FROM undo_entries");
+  entries.step();
+  CHECK(entries.column_int64(0) == 0);
+  Statement kept = db.prepare("SELECT count(*) FROM change_sets WHERE id = 'old'");
+  kept.step();
+  CHECK(kept.column_int64(0) == 1);
+  // An entry is undone or not, nothing else unknown.
+  CHECK_THROWS_AS(db.exec("INSERT INTO undo_entries (undone) VALUES (NULL)"), StoreError);
+}
