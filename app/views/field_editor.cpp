@@ -33,7 +33,11 @@ const std::string& title_of_id(Repository& records, RegisterView& view, const st
 std::string record_picker(Session& session, const char* id, const std::string& kind, const std::string& shown) {
   std::string chosen;
   ImGui::SetNextItemWidth(-1);
-  if (!ImGui::BeginCombo(id, shown.c_str())) return chosen;
+  if (!ImGui::BeginCombo(id, shown.c_str())) {
+    // Combos have no label hook in ImGui 1.86: reported as "picker:<id>" ("picker:add-Controls").
+    automation::note_last_item(("picker:" + std::string(id).substr(2)).c_str(), shown);
+    return chosen;
+  }
   static std::string search;
   if (ImGui::IsWindowAppearing()) {
     search.clear();

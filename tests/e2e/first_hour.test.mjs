@@ -76,8 +76,8 @@ test("a consultant's first hour, undone once and found again after a reload", as
   await addRisk(app, 'Laptop theft', '3', '2');
   await app.clickRowStart({ label: 'Ransomware on the file servers', window: 'Main', kind: 'item' });
   for (const control of ['Information backup', 'Access control']) {
-    await revealInEditor(app, { label: 'add-Controls', kind: 'item' });
-    await app.click({ label: 'add-Controls', kind: 'item' });
+    await revealInEditor(app, { id: 'picker:add-Controls' });
+    await app.click({ id: 'picker:add-Controls' });
     await app.type(control);
     await app.click({ label: control, window: /^Combo_/ });
   }
@@ -121,9 +121,9 @@ test("a consultant's first hour, undone once and found again after a reload", as
 
   // Undo the last change (the third measurement): the KPI's last value is 93 again, below target.
   const undo = await app.find({ id: 'undo-button' });
-  assert.match(undo.label, /measurement/);
+  assert.equal(undo.label, 'Undo creation of measurement "2026-03-31"');
   await app.press('Control+z');
-  await app.find({ label: /^Undone: creation of measurement/ });
+  await app.waitText('redo-button', 'Redo creation of measurement "2026-03-31"');
   assert.equal(await figure(app, 'kpi:on_target'), '0');
   await app.screenshot('undone');
 
