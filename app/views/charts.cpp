@@ -62,12 +62,16 @@ void chip(const std::string& text, const Tint& tint) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 text_size = ImGui::CalcTextSize(text.c_str());
   const ImVec2 padding(style.FramePadding.x * 0.8f, style.FramePadding.y * 0.4f);
-  const ImVec2 size(text_size.x + padding.x * 2, text_size.y + padding.y * 2);
   const ImVec2 at = ImGui::GetCursorScreenPos();
+  // The fill reaches a little above and below the text, but the chip takes exactly a line of
+  // text in the layout: its text sits on the line like any text beside it, and a table row of
+  // chips is as tall as one of text (the list clipper measures one row and assumes the rest).
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(tint.fill), size.y * 0.5f);
-  draw->AddText(ImVec2(at.x + padding.x, at.y + padding.y), ImGui::GetColorU32(tint.ink), text.c_str());
-  ImGui::Dummy(size);
+  draw->AddRectFilled(ImVec2(at.x, at.y - padding.y),
+                      ImVec2(at.x + text_size.x + padding.x * 2, at.y + text_size.y + padding.y),
+                      ImGui::GetColorU32(tint.fill), (text_size.y + padding.y * 2) * 0.5f);
+  draw->AddText(ImVec2(at.x + padding.x, at.y), ImGui::GetColorU32(tint.ink), text.c_str());
+  ImGui::Dummy(ImVec2(text_size.x + padding.x * 2, text_size.y));
 }
 
 void stacked_bar(float width, const std::vector<BarPart>& parts, float total) {

@@ -68,7 +68,7 @@ TEST_CASE("timeline: bars by start on a month axis from the earliest start, late
   CHECK(chart.position({2027, 2, 15}) == doctest::Approx(4.0 + 14.0 / 28.0));
 }
 
-TEST_CASE("timeline: a milestone with one date is a one-day bar; the chart is read again only on a change") {
+TEST_CASE("timeline: a milestone with one date is a one-day bar, the chart is read again only on a change") {
   OpenWorkspace w;
   w.add("milestone", {{"activity", "Certification audit"}, {"planned_end", "2027-09-30"}});
   TimelineCache cache;
@@ -89,7 +89,7 @@ TEST_CASE("timeline: a milestone with one date is a one-day bar; the chart is re
   CHECK(bar_named(cache.get(w.records(), ws, w.session.data_revision(), "2026-11-27").bars, "Due today")->late);
 }
 
-TEST_CASE("raci: the grid shows every process and role; a cell is created, changed and cleared through the rules") {
+TEST_CASE("raci: the grid shows every process and role, a cell is created, changed and cleared through the rules") {
   OpenWorkspace w;
   const std::string process = w.add("process", {{"name", "Incident management"}, {"category", "core"}});
   const std::string ciso = w.add("role", {{"name", "AAA Security officer"}});

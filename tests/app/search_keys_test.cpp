@@ -102,7 +102,7 @@ TEST_CASE("search box: hits are read again only when the question or the data ch
   for (const isms::SearchHit& hit : box.hits) CHECK(hit.kind != "workspace");
 }
 
-TEST_CASE("search box: a slow search waits for a pause in typing; Enter does not wait") {
+TEST_CASE("search box: a slow search waits for a pause in typing, Enter does not wait") {
   OpenWorkspace w;
   w.add_risk("Ransomware");
   w.add_risk("Phishing");
@@ -170,7 +170,7 @@ TEST_CASE("search box: a hit opens its record, a part without a page its parent,
   CHECK(ui.draft.problem == "Save or discard the changes to this record before opening another.");
 }
 
-TEST_CASE("table keys: arrows, pages and the ends move the selection; Enter opens, Delete asks") {
+TEST_CASE("table keys: arrows, pages and the ends move the selection, Enter opens, Delete asks") {
   const std::vector<Record> rows = rows_of({"a", "b", "c", "d", "e", "f", "g"});
   TableCursor cursor;
   cursor.page_rows = 3;

@@ -14,7 +14,7 @@ using isms::test::OpenWorkspace;
 using namespace isms;
 using namespace isms::app;
 
-TEST_CASE("table cues: statuses, levels and verdicts are toned; enums that classify are plain") {
+TEST_CASE("table cues: statuses, levels and verdicts are toned, enums that classify are plain") {
   const Registry& registry = Registry::builtin();
   const EntityDef& risk = registry.get("risk");
   CHECK(tone_of(*risk.field("status"), "closed") == Tone::Good);

@@ -230,7 +230,7 @@ TEST_CASE("soa: references in Annex A's order, controls grouped by theme, counte
   }
 }
 
-TEST_CASE("soa: a row's edit is saved through the control's rules; a refusal keeps what was chosen and typed") {
+TEST_CASE("soa: a row's edit is saved through the control's rules, a refusal keeps what was chosen and typed") {
   OpenWorkspace w;
   isms::app::SoaView view;
   const SoaRow row = row_of(view.table(w.session), "5.1");

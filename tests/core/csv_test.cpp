@@ -142,7 +142,7 @@ TEST_CASE_FIXTURE(
   CHECK(csv("kpi", {"name", "target"}) == bom + "Name,Target\r\nPatch latency,0.1\r\n");
 }
 
-TEST_CASE_FIXTURE(Fixture, "csv: an empty register is the header alone; no columns means every field in order") {
+TEST_CASE_FIXTURE(Fixture, "csv: an empty register is the header alone, no columns means every field in order") {
   CHECK(csv("supplier", {"name"}) == bom + "Name\r\n");
   std::string labels;
   for (const FieldDef& field : registry.get("person").fields) labels += (labels.empty() ? "" : ",") + field.label;

@@ -53,7 +53,7 @@ struct Fixture {
 
 // --- Objectives -------------------------------------------------------------------------------
 
-TEST_CASE_FIXTURE(Fixture, "objective: a draft needs only its statement; pursuing it needs it SMART") {
+TEST_CASE_FIXTURE(Fixture, "objective: a draft needs only its statement, pursuing it needs it SMART") {
   const std::string id = repo.create("objective", {{"title", text("Patch critical vulnerabilities within 14 days")}});
   CHECK(status_of(repo, "objective", id) == "draft");
 

@@ -81,7 +81,7 @@ TEST_CASE_FIXTURE(Fixture, "query: enums sort in option order, text without case
         Names{"Payroll data", "CRM", "laptop", "Office 100% cotton towels"});
 }
 
-TEST_CASE_FIXTURE(Fixture, "query: text search is literal and case-insensitive; limit and offset page") {
+TEST_CASE_FIXTURE(Fixture, "query: text search is literal and case-insensitive, limit and offset page") {
   CHECK(names(Q().containing("LAP")) == Names{"laptop"});
   CHECK(names(Q().containing("100%")) == Names{"Office 100% cotton towels"});
   CHECK(names(Q().containing("_")).empty());  // not a wildcard
@@ -89,7 +89,7 @@ TEST_CASE_FIXTURE(Fixture, "query: text search is literal and case-insensitive; 
   CHECK(repo.count("asset", Q().containing("o")) == 3);
 }
 
-TEST_CASE_FIXTURE(Fixture, "query: deleted records only when asked; unknown fields are a programming error") {
+TEST_CASE_FIXTURE(Fixture, "query: deleted records only when asked, unknown fields are a programming error") {
   const std::string crm = repo.query("asset", Q().containing("CRM")).front().id;
   repo.remove("asset", crm);
   CHECK(names(Q().containing("CRM")).empty());

@@ -184,7 +184,7 @@ TEST_CASE_FIXTURE(Fixture, "links: deleting a record that others point at is ref
   CHECK_FALSE(repo.get("team", red)->deleted);
 }
 
-TEST_CASE_FIXTURE(Fixture, "links: delete and unlink takes the link out; a required link cannot be taken out") {
+TEST_CASE_FIXTURE(Fixture, "links: delete and unlink takes the link out, a required link cannot be taken out") {
   const std::string red = add_team("Red");
   const std::string green = add_team("Green");
   const std::string blue = add_team("Blue", link_list({red, green}));

@@ -169,7 +169,7 @@ TEST_CASE_FIXTURE(SearchFixture, "search: letters beyond ASCII match in any case
   CHECK(found("DVOŘÁK") == Hits{"person:Łukasz Dvořák"});
 }
 
-TEST_CASE_FIXTURE(SearchFixture, "search: % and _ are letters, not wildcards; at most `limit` hits") {
+TEST_CASE_FIXTURE(SearchFixture, "search: % and _ are letters, not wildcards, at most `limit` hits") {
   asset("100% cotton");
   asset("100 percent");
   asset("snake_case");

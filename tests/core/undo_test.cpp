@@ -246,7 +246,7 @@ TEST_CASE_FIXTURE(UndoFixture, "undo: a result that breaks a rule is refused wit
   CHECK(field("risk", risk, "assets").empty());
 }
 
-TEST_CASE_FIXTURE(UndoFixture, "undo: a new edit drops what could be redone; a save that changes nothing keeps it") {
+TEST_CASE_FIXTURE(UndoFixture, "undo: a new edit drops what could be redone, a save that changes nothing keeps it") {
   const std::string id = laptop();
   as_person([&] { records->update("asset", id, {{"name", text("Laptop 2")}}); });
   stack().undo();

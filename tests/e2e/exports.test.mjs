@@ -45,7 +45,7 @@ test('a filtered, sorted risk table exports as the CSV it shows; reports print a
   const today = new Date().toISOString().slice(0, 10);
   assert.equal(csv.name, `client-gmbh-isms-2027-risks-${today}.csv`);
   const lines = csv.text.split('\r\n');
-  assert.equal(lines[0], '\ufeffTitle,Inherent level,Treatment option,Residual level,Accepted by,Status');
+  assert.equal(lines[0], '\ufeffTitle,Inherent level,Treatment option,Residual level,Next review,Status');
   assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), [
     'Ransomware on file servers', "'=cmd|calc (formula injection)", '<script>alert(1)</script> in a title', '']);
   assert.equal(lines[1], 'Ransomware on file servers,High,,,,Identified');
