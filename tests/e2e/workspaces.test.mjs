@@ -26,9 +26,9 @@ test('create, keep across a browser restart, rename, delete and restore a worksp
   // Bad names get a clear message next to the field and create nothing.
   await app.click('New workspace');
   await app.click('Create workspace');
-  assert.match(await app.text('error:Workspace name'), /Workspace name is required/);
-  assert.match(await app.text('error:Client organisation'), /required/);
-  assert.match(await app.text('error:Consultant'), /required/);
+  await app.waitText('error:Workspace name', /Workspace name is required/);
+  await app.waitText('error:Client organisation', /required/);
+  await app.waitText('error:Consultant', /required/);
   await app.screenshot('required-fields');
 
   await app.fill('Workspace name', '    ');
