@@ -30,12 +30,7 @@ bool text_field(const char* label, const char* key, std::string* value, std::vec
   const bool edited = ImGui::InputText(id.c_str(), value);
   if (error) {
     ImGui::PopStyleColor();
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted((std::string(ICON_WARNING " ") + error->message).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    automation::note_last_item((std::string("error:") + key).c_str(), error->message);
+    warning_text((std::string("error:") + key).c_str(), error->message, ImGui::GetCursorPosX() + width);
   }
   if (edited) std::erase_if(*errors, [field](const FieldError& e) { return e.field == field; });
   return edited;
@@ -117,6 +112,15 @@ float fitted_table_height(std::size_t rows) {
   const float row = std::max(ImGui::GetFrameHeightWithSpacing(), ImGui::GetFrameHeight() + padding);
   const float wanted = header + row * static_cast<float>(rows) + 2;  // + the outer borders
   return std::min(ImGui::GetContentRegionAvail().y, wanted);
+}
+
+void warning_text(const char* key, const std::string& text, float wrap_pos) {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+  ImGui::PushTextWrapPos(wrap_pos);
+  ImGui::TextUnformatted((std::string(ICON_WARNING " ") + text).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  automation::note_last_item(key, text);
 }
 
 void keyed_text(const char* key, const std::string& text) {

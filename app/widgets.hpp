@@ -24,6 +24,9 @@ bool primary_button(const char* label);
 bool danger_button(const char* label);
 // A muted line of text (explanations, empty states), wrapped to the window.
 void muted_text(const char* key, const std::string& text);
+// A refusal or problem in the danger colour with a warning sign, wrapped at `wrap_pos` (ImGui's
+// PushTextWrapPos: 0 is the window's edge), reported to the automation bridge under `key`.
+void warning_text(const char* key, const std::string& text, float wrap_pos = 0.0f);
 // A page title in the title font.
 void page_title(const char* text);
 // A coloured bar with an icon and text; returns true when its close button was clicked.

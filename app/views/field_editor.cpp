@@ -172,12 +172,7 @@ void field_editor(Session& session, RegisterView& titles, RecordDraft& draft, co
     std::erase_if(draft.errors, [&](const FieldError& e) { return e.field == field.key; });
   }
   if (const FieldError* error = ui::error_for(draft.errors, field.key.c_str())) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted((std::string(ICON_WARNING " ") + error->message).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    automation::note_last_item(("error:" + field.label).c_str(), error->message);
+    ui::warning_text(("error:" + field.label).c_str(), error->message, ImGui::GetCursorPosX() + width);
   }
 }
 

@@ -92,12 +92,7 @@ void raci_page(Session& session, UiState& ui) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   ImGui::InputTextWithHint("##raci-filter", ICON_SEARCH "  Filter processes", &ui.raci.filter);
   if (!ui.raci.problem.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted((std::string(ICON_WARNING " ") + ui.raci.problem).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    automation::note_last_item("raci-problem", ui.raci.problem);
+    ui::warning_text("raci-problem", ui.raci.problem);
     ImGui::SameLine();
     if (ImGui::SmallButton("Dismiss##raci-problem")) ui.raci.problem.clear();
   }

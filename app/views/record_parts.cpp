@@ -45,8 +45,8 @@ void refresh(Session& session, PartsView& view, const EntityDef& parent, const s
 
 // A part's title as its cell shows it (an attendance's title is a link to the person).
 std::string title_of_part(Repository& records, UiState& ui, const EntityDef& def, const Record& record) {
-  std::string title = report::cell_text(*def.field(def.title_field), record.get(def.title_field),
-                                        titles_of(records, ui.table));
+  std::string title =
+      report::cell_text(*def.field(def.title_field), record.get(def.title_field), titles_of(records, ui.table));
   return title.empty() ? record.id : title;
 }
 
@@ -120,12 +120,7 @@ void parent_line(Session& session, UiState& ui, const PartRegister& part, const 
   ImGui::SameLine();
   ui::keyed_text("part-parent", titles_of(records, ui.table).title(any_kind, parent_id));
   if (const FieldError* error = ui::error_for(draft.errors, part.parent->key.c_str())) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted((std::string(ICON_WARNING " ") + error->message).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    automation::note_last_item(("error:" + part.parent->label).c_str(), error->message);
+    ui::warning_text(("error:" + part.parent->label).c_str(), error->message);
   }
 }
 
@@ -168,12 +163,7 @@ void part_form(Session& session, UiState& ui) {
   if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
   parent_line(session, ui, *part, draft);
   if (!draft.problem.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted((std::string(ICON_WARNING " ") + draft.problem).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    automation::note_last_item("part-problem", draft.problem);
+    ui::warning_text("part-problem", draft.problem);
   }
   ImGui::Separator();
   const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
@@ -221,12 +211,7 @@ void delete_question(Session& session, UiState& ui) {
   ui::keyed_text("part-delete-question", "Delete the " + label + " \"" + name + "\"?");
   ImGui::TextDisabled("Its history is kept, and it can be restored.");
   if (!draft.problem.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-    ImGui::TextUnformatted((std::string(ICON_WARNING " ") + draft.problem).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    automation::note_last_item("part-delete-problem", draft.problem);
+    ui::warning_text("part-delete-problem", draft.problem, ImGui::GetFontSize() * 30);
   }
   ImGui::BeginDisabled(session.read_only());
   if (ui::danger_button("Delete##part") && session.delete_record(draft, OnLinks::Refuse)) {

@@ -80,7 +80,9 @@ bool pressed(ImGuiKey key, bool repeat = false) { return ImGui::IsKeyPressed(ImG
 bool enter_pressed() { return pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter); }
 bool popup_open() { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel); }
 // A text field holds the keys now (io.WantTextInput tells the last frame's state).
-bool text_field_active() { return ImGui::GetActiveID() != 0 && ImGui::GetInputTextState(ImGui::GetActiveID()) != nullptr; }
+bool text_field_active() {
+  return ImGui::GetActiveID() != 0 && ImGui::GetInputTextState(ImGui::GetActiveID()) != nullptr;
+}
 constexpr int kKeyN = 'N';  // GLFW's key code for N (ImGui 1.86 indexes keys by the backend's codes)
 
 // The keyboard in a table that has the focus (app/table_keys.hpp): the selection moves, Enter
@@ -244,7 +246,10 @@ void evidence(Session& session, UiState& ui, const std::string& record_id) {
     ui::keyed_text(("attachment:" + name).c_str(), name);
     ImGui::SameLine();
     const Value& size = file.get("size");
-    ImGui::TextDisabled("%s", ui::file_size(std::holds_alternative<std::int64_t>(size) ? static_cast<std::uint64_t>(std::get<std::int64_t>(size)) : 0).c_str());
+    ImGui::TextDisabled("%s", ui::file_size(std::holds_alternative<std::int64_t>(size)
+                                                ? static_cast<std::uint64_t>(std::get<std::int64_t>(size))
+                                                : 0)
+                                  .c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton(ICON_DOWNLOAD " Open")) session.open_attachment(file.id);
     ImGui::SameLine();
@@ -284,12 +289,7 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
   ui::keyed_text("editor-title", heading + (draft.dirty ? "  (unsaved changes)" : ""));
   ImGui::PopFont();
   if (!draft.problem.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted((std::string(ICON_WARNING " ") + draft.problem).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    automation::note_last_item("editor-problem", draft.problem);
+    ui::warning_text("editor-problem", draft.problem);
     if (draft.problem.find("still linked from") != std::string::npos && ui::danger_button("Delete and unlink")) {
       if (session.delete_record(draft, OnLinks::Unlink)) draft = RecordDraft{};
       return;
@@ -299,8 +299,9 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
   if (session.read_only()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
     ImGui::PushTextWrapPos(0.0f);
-    ui::keyed_text("editor-read-only", "Saving is off here: this workspace is open in another tab or window. Take it "
-                                       "over (above) to save changes in this tab.");
+    ui::keyed_text("editor-read-only",
+                   "Saving is off here: this workspace is open in another tab or window. Take it "
+                   "over (above) to save changes in this tab.");
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
@@ -336,7 +337,8 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
   // The fields scroll under the buttons, which stay in reach however long the form is.
   ImGui::BeginChild("Fields", ImVec2(0, 0), false);
   // Enter in a one-line field of this form saves it (it also leaves the field, as ImGui does).
-  const ImGuiInputTextState* typing = ImGui::GetActiveID() != 0 ? ImGui::GetInputTextState(ImGui::GetActiveID()) : nullptr;
+  const ImGuiInputTextState* typing =
+      ImGui::GetActiveID() != 0 ? ImGui::GetInputTextState(ImGui::GetActiveID()) : nullptr;
   if (typing != nullptr && GImGui->ActiveIdWindow == ImGui::GetCurrentWindow() &&
       !(typing->Flags & ImGuiInputTextFlags_Multiline) && enter_pressed()) {
     save = true;
@@ -398,7 +400,8 @@ void delete_confirmation(Session& session, UiState& ui, const EntityDef& def) {
 void enum_filters(const EntityDef& def, RegisterView& view) {
   ImGui::SameLine();
   const std::size_t in_use = view.enum_filters.size();
-  const std::string label = in_use == 0 ? std::string(ICON_LIST "  Filter by") : std::string(ICON_LIST "  Filter by (") + std::to_string(in_use) + ")";
+  const std::string label = in_use == 0 ? std::string(ICON_LIST "  Filter by")
+                                        : std::string(ICON_LIST "  Filter by (") + std::to_string(in_use) + ")";
   if (ImGui::Button((label + "###filter-by").c_str())) ImGui::OpenPopup("filter-by-menu");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show only the rows with the chosen statuses, types, levels...");
   if (ImGui::BeginPopup("filter-by-menu")) {
@@ -406,7 +409,8 @@ void enum_filters(const EntityDef& def, RegisterView& view) {
       if (field.type != FieldType::Enum || field.options.empty()) continue;
       if (ImGui::BeginMenu(field.label.c_str())) {
         for (const EnumOption& option : field.options) {
-          bool chosen = view.enum_filters.count(field.key) != 0 && view.enum_filters[field.key].count(option.value) != 0;
+          bool chosen =
+              view.enum_filters.count(field.key) != 0 && view.enum_filters[field.key].count(option.value) != 0;
           if (ImGui::MenuItem((option.label + "##" + field.key).c_str(), nullptr, chosen)) {
             toggle_enum_filter(view, field.key, option.value);
           }
@@ -464,8 +468,8 @@ void register_page(Session& session, UiState& ui) {
     ui.table.cursor.focused = true;
   }
   // Tab in the filter box moves on to the table.
-  const bool filter_tab = text_field_active() && ImGui::GetActiveID() == ImGui::GetID("##Filter") &&
-                          pressed(ImGuiKey_Tab) && !io.KeyShift;
+  const bool filter_tab =
+      text_field_active() && ImGui::GetActiveID() == ImGui::GetID("##Filter") && pressed(ImGuiKey_Tab) && !io.KeyShift;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   ImGui::InputTextWithHint("##Filter", ICON_SEARCH "  Filter", &ui.table.filter);
   if (filter_tab) {

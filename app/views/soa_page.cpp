@@ -139,12 +139,7 @@ void row(Session& session, UiState& ui, const EntityDef& def, const SoaRow& r) {
     ImGui::SetTooltip("%s", shown.justification.c_str());
   }
   if (marked) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted((std::string(ICON_WARNING " ") + message).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    automation::note_last_item(("soa-error:" + r.ref).c_str(), message);
+    ui::warning_text(("soa-error:" + r.ref).c_str(), message);
   }
 
   ImGui::TableNextColumn();
