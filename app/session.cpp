@@ -109,6 +109,7 @@ void Session::open_workspace(const std::string& id) {
     }
     try {
       current_ = Workspace::open(catalog_->workspace_dir(id), clock_, static_cast<StorageObserver*>(this));
+      ++data_revision_;  // another workspace's data: every view reads again
       use_person_name();
       refresh_catalog_entry();
       if (bundle_waits && read_only()) {
@@ -152,6 +153,7 @@ void Session::close_workspace() {
   taking_over_ = false;
   pending_merge_.reset();  // a merge belongs to the workspace it was planned on
   current_.reset();
+  ++data_revision_;
   opening_id_.clear();
 }
 

@@ -43,6 +43,11 @@ struct RegisterView {
   std::string read_kind, read_filter;
   std::vector<SortKey> read_sort;
   std::vector<Record> rows;
+  // The register's live records, counted once per change of data: a count(*) over 10,000 risks
+  // on every frame costs more than drawing the page.
+  std::size_t total = 0;
+  std::uint64_t total_at = std::numeric_limits<std::uint64_t>::max();
+  std::string total_kind;
   // Linked records' titles for the cells, read once per read of the rows (core/report/table_text).
   std::shared_ptr<report::TitleCache> titles;
   // The columns the person sees, in the order they see them: what the CSV export holds.

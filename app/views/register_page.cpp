@@ -449,7 +449,13 @@ void register_page(Session& session, UiState& ui) {
   }
   const EntityDef& def = ws->registry().get(ui.table.kind);
   ui::page_title(def.plural.c_str());
-  ui::keyed_text(("count:" + def.kind).c_str(), std::to_string(ws->records().count(def.kind)) + " records");
+  RegisterView& view = ui.table;
+  if (view.total_at != session.data_revision() || view.total_kind != view.kind) {
+    view.total = ws->records().count(view.kind);
+    view.total_at = session.data_revision();
+    view.total_kind = view.kind;
+  }
+  ui::keyed_text(("count:" + def.kind).c_str(), std::to_string(view.total) + " records");
   ImGui::SameLine();
   const ImGuiIO& io = ImGui::GetIO();
   const bool ctrl_n = io.KeyCtrl && !io.KeyAlt && ImGui::IsKeyPressed(kKeyN, false) && !popup_open();

@@ -103,6 +103,8 @@ std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_ro
 
 int Database::changes() const { return sqlite3_changes(db_); }
 
+bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
 int Database::user_version() const {
   Statement statement = prepare("PRAGMA user_version");
   statement.step();

@@ -55,6 +55,7 @@ class Database {
   Statement prepare(std::string_view sql) const;  // exactly one statement
   std::int64_t last_insert_rowid() const;
   int changes() const;  // rows changed by the last INSERT/UPDATE/DELETE
+  bool in_transaction() const;  // BEGIN was run and neither COMMIT nor ROLLBACK yet
 
   int user_version() const;
   void set_user_version(int version);

@@ -160,9 +160,19 @@ void Workspace::rename(const std::string& new_name) {
   records_.update(meta_kind, id_, {{"name", new_name}}, "Renamed workspace");
 }
 
+// History rows are never deleted or rewritten, so the newest time up to a row stays true and
+// only the rows after it need reading (a range of the rowid: no scan, no index needed). The
+// remembered point moves only outside a transaction: rows of one still open may be rolled back.
 std::string Workspace::last_change_at() const {
-  Statement query = db_.prepare("SELECT max(at) FROM history");
-  if (query.step() && !query.column_is_null(0)) return query.column_text(0);
+  Statement query = db_.prepare("SELECT max(seq), max(at) FROM history WHERE seq > ?");
+  query.bind(1, last_change_.seq);
+  std::string latest = last_change_.at;
+  if (query.step() && !query.column_is_null(0)) {
+    const std::string newer = query.column_text(1);
+    if (newer > latest) latest = newer;
+    if (!db_.in_transaction()) last_change_ = LastChange{query.column_int64(0), latest};
+  }
+  if (!latest.empty()) return latest;
   const std::optional<Record> record = records_.get(meta_kind, id_);
   return record ? record->created_at : std::string();
 }

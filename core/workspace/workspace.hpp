@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -82,6 +83,13 @@ class Workspace {
   Database db_;  // before records_, which refers to it
   Repository records_;
   BlobStore blobs_;
+  // The newest history time among rows up to `seq`: last_change_at reads only the rows added
+  // since, so the interface can show it every frame on a workspace of a million history rows.
+  struct LastChange {
+    std::int64_t seq = 0;
+    std::string at;
+  };
+  mutable LastChange last_change_;
 };
 
 }  // namespace isms

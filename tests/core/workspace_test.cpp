@@ -66,6 +66,31 @@ TEST_CASE("workspace: rename is validated and recorded in history with old and n
   CHECK(spy.count("committed", workspace->db_path()) == 2);
 }
 
+TEST_CASE("workspace: the last change is the newest history time, through clock changes and rollbacks") {
+  TempDir dir;
+  FixedClock clock("2026-05-01T08:00:00Z");
+  auto workspace = Workspace::create(dir.str(), workspace_id, draft, clock, nullptr);
+  clock.set("2026-05-03T09:00:00Z");
+  workspace->rename("Later");
+  CHECK(workspace->last_change_at() == "2026-05-03T09:00:00Z");
+  // A laptop clock set back: the newest time stays the latest, not the last row's.
+  clock.set("2026-05-02T09:00:00Z");
+  workspace->rename("Written with an earlier clock");
+  CHECK(workspace->last_change_at() == "2026-05-03T09:00:00Z");
+  clock.set("2026-05-04T10:00:00Z");
+  {
+    // Read inside a transaction that is then rolled back: the time it saw must not stick.
+    Transaction transaction(workspace->database());
+    workspace->rename("Rolled back");
+    CHECK(workspace->last_change_at() == "2026-05-04T10:00:00Z");
+  }
+  CHECK(workspace->meta().name == "Written with an earlier clock");
+  CHECK(workspace->last_change_at() == "2026-05-03T09:00:00Z");
+  clock.set("2026-05-05T11:00:00Z");
+  workspace->rename("After the rollback");
+  CHECK(workspace->last_change_at() == "2026-05-05T11:00:00Z");
+}
+
 TEST_CASE("workspace: reopening from disk gives the same details and author") {
   TempDir dir;
   FixedClock clock("2026-05-01T08:00:00Z");
