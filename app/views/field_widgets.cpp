@@ -58,8 +58,12 @@ bool rating_slider(RecordDraft& draft, const FieldDef& field, const RatingScale&
   const std::string format = shown.rfind(number, 0) == 0 ? "%d" + as_format(shown.substr(number.size())) : as_format(shown);
   const bool marked = refused(draft, field);
   if (marked) ImGui::PushStyleColor(ImGuiCol_Border, palette().danger);
+  // No level yet (or one off the scale): no grab, which would read as the first step.
+  const bool no_grab = !level;
+  if (no_grab) ImGui::PushStyleColor(ImGuiCol_SliderGrab, ImVec4(0, 0, 0, 0));
   ImGui::SetNextItemWidth(width - clear_width);
   bool edited = ImGui::SliderInt(("##" + field.label).c_str(), &value, scale.low, scale.high, format.c_str());
+  if (no_grab) ImGui::PopStyleColor();
   if (marked) ImGui::PopStyleColor();
   // A press on an empty slider's first step changes no number, yet chooses that step.
   if (!edited && ImGui::IsItemActive() && text.empty()) edited = true;
@@ -94,7 +98,7 @@ bool number_stepper(RecordDraft& draft, const FieldDef& field, float width) {
   const std::optional<std::string> down = stepped(field, text, false);
   const std::optional<std::string> up = stepped(field, text, true);
   ImGui::SameLine(0, gap);
-  if (side_button("-", "stepper-minus:" + field.label, down.has_value(), "One less") && down) {
+  if (side_button(ICON_MINUS, "stepper-minus:" + field.label, down.has_value(), "One less") && down) {
     text = *down;
     edited = true;
   }
