@@ -87,6 +87,8 @@ void note_last_item(const char* key, const std::string& text) {
   item.window = root_window_name(g);
   item.rect = g.LastItemData.Rect;
   if (g.CurrentWindow != nullptr) item.rect.ClipWith(g.CurrentWindow->ClipRect);
+  // A key noted for a button says whether it can be pressed, as the button's own item does.
+  item.disabled = (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
   item.has_info = true;
   building.items.push_back(std::move(item));
 }

@@ -8,6 +8,7 @@
 #define ICON_FOLDER_OPEN "\xef\x81\xbc"   // U+F07C
 #define ICON_FOLDER "\xef\x81\xbb"        // U+F07B
 #define ICON_PLUS "\xef\x81\xa7"          // U+F067
+#define ICON_MINUS "\xef\x81\xa8"         // U+F068
 #define ICON_TRASH "\xef\x87\xb8"         // U+F1F8
 #define ICON_PENCIL "\xef\x81\x80"        // U+F040
 #define ICON_UNDO "\xef\x83\xa2"          // U+F0E2

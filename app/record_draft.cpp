@@ -14,6 +14,7 @@ RecordDraft draft_of(const EntityDef& def, const Record& record) {
   draft.kind = def.kind;
   draft.id = record.id;
   for (const FieldDef& field : def.fields) draft.text[field.key] = to_display(record.get(field.key));
+  if (def.lifecycle) draft.stored_status = to_display(record.get(def.lifecycle->field));
   return draft;
 }
 

@@ -18,6 +18,9 @@ struct RecordDraft {
   std::string kind;
   std::string id;                           // empty: a new record
   std::map<std::string, std::string> text;  // by field key; LinkList fields hold their JSON array
+  // The lifecycle status as stored when the draft was read ("" for a new record, or none yet):
+  // the editor offers the transitions allowed from it, whatever the draft's text says now.
+  std::string stored_status;
   std::vector<FieldError> errors;
   std::string problem;  // a refusal that names no field of this record (a deletion refused, ...)
   bool dirty = false;   // edited since loaded or saved: shown, and never dropped silently

@@ -13,8 +13,10 @@
 #include "app/icons.hpp"
 #include "app/theme.hpp"
 #include "app/views/date_picker.hpp"
+#include "app/views/field_widgets.hpp"
 #include "app/widgets.hpp"
 #include "core/model/links.hpp"
+#include "core/risk/risk_register.hpp"
 
 namespace isms::app::views {
 
@@ -55,6 +57,27 @@ std::string record_picker(Session& session, const char* id, const std::string& k
   return chosen;
 }
 
+// The workspace's risk method, whose scales a risk's likelihood and impact sliders show: read once
+// per change of the data, not every frame; nullopt when it cannot be used (core then says why).
+const RiskMethod* risk_method_of(Session& session) {
+  static std::string workspace;
+  static std::uint64_t revision = 0;
+  static std::optional<RiskMethod> method;
+  static bool read = false;
+  const std::string id = session.current()->id();
+  if (!read || workspace != id || revision != session.data_revision()) {
+    read = true;
+    workspace = id;
+    revision = session.data_revision();
+    try {
+      method = workspace_risk_method(session.current()->records());
+    } catch (const std::invalid_argument&) {
+      method.reset();
+    }
+  }
+  return method ? &*method : nullptr;
+}
+
 }  // namespace
 
 void field_editor(Session& session, RegisterView& titles, RecordDraft& draft, const FieldDef& field, float width) {
@@ -70,9 +93,16 @@ void field_editor(Session& session, RegisterView& titles, RecordDraft& draft, co
     automation::note_last_item(("value:" + field.label).c_str(), text);
     return;
   }
+  const EntityDef& def = records.registry().get(draft.kind);
+  const std::optional<RatingScale> scale =
+      rating_scale(def, field, def.kind == "risk" ? risk_method_of(session) : nullptr);
   switch (field.type) {
     case FieldType::Enum: {
       ImGui::TextUnformatted(label);
+      if (edited_by_transitions(def, field, draft.is_new(), draft.stored_status)) {
+        edited = transition_buttons(def, draft, field, width);
+        break;
+      }
       ImGui::SetNextItemWidth(width);
       const std::string shown = text.empty() ? "(none)" : field.option_label(text);
       const bool open = ImGui::BeginCombo(("##" + field.label).c_str(), shown.c_str());
@@ -160,6 +190,13 @@ void field_editor(Session& session, RegisterView& titles, RecordDraft& draft, co
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pick a date");
       const std::string today = session.current()->clock().now_utc().substr(0, 10);
       if (date_picker_popup(popup.c_str(), text, today)) edited = true;
+      break;
+    }
+    case FieldType::Integer:
+    case FieldType::Number:
+    case FieldType::Rating: {
+      ImGui::TextUnformatted(label);
+      edited = scale ? rating_slider(draft, field, *scale, width) : number_stepper(draft, field, width);
       break;
     }
     default:

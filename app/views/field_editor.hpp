@@ -13,7 +13,9 @@ namespace isms::app::views {
 report::TitleCache& titles_of(Repository& records, RegisterView& view);
 
 // One field of `draft`: text, long text, enum combo, link picker that searches the linked
-// register, link list; computed fields read-only. The field's message from core sits under it;
+// register, link list; a slider for ratings and a risk's likelihood and impact, a number with
+// - / + steppers; a stored record's lifecycle status as buttons for the steps allowed from it
+// (field_widgets.hpp); computed fields read-only. The field's message from core sits under it;
 // editing the field marks the draft dirty and takes its message away. `titles` is the table
 // whose title cache names the linked records.
 void field_editor(Session& session, RegisterView& titles, RecordDraft& draft, const FieldDef& field, float width);

@@ -17,11 +17,36 @@ export async function editorPoint(app) {
   return { x: button.x + 200, y: button.y + 250 };
 }
 
-// A form field (an item), not the table header of the same name (a reported text).
+// A form field (an item), not the table header of the same name (a reported text). A slider
+// (a rating, a risk's likelihood or impact: reported as "rating:<label>") is typed into as a
+// person does: Ctrl+click turns it into a text field.
 export async function fillField(app, label, text) {
   const field = { label, kind: 'item' };
   await app.reveal(field, await editorPoint(app));
+  if ((await app.items()).some((it) => it.id === `rating:${label}`)) {
+    await typeIntoSlider(app, label, text);
+    return;
+  }
   await app.fill(field, text);
+}
+
+// Ctrl+click on the slider `label`, then the number typed over its text (selected on the click).
+export async function typeIntoSlider(app, label, text) {
+  await app.after(() => app.page.keyboard.down('Control'), 1);
+  await app.click({ label, kind: 'item' });
+  await app.after(() => app.page.keyboard.up('Control'), 1);
+  await app.type(text);
+}
+
+// Clicks the middle of step `level` of the slider `label` (steps low..high, equally wide).
+export async function clickSliderStep(app, label, level, low, high) {
+  const slider = await app.find({ label, kind: 'item' });
+  const steps = high - low + 1;
+  const x = slider.x + ((level - low + 0.5) / steps) * slider.w;
+  const y = slider.y + slider.h / 2;
+  await app.after(() => app.page.mouse.move(x, y), 1);
+  await app.after(() => app.page.mouse.down(), 1);
+  await app.after(() => app.page.mouse.up(), 2);
 }
 
 export async function openRisks(app) {
