@@ -15,6 +15,8 @@
 #include "app/raci_grid.hpp"
 #include "app/part_registers.hpp"
 #include "app/record_draft.hpp"
+#include "app/record_history.hpp"
+#include "app/register_counts.hpp"
 #include "app/risk_matrix_counts.hpp"
 #include "app/search_results.hpp"
 #include "app/soa_rows.hpp"
@@ -127,6 +129,10 @@ struct UiState {
   // Issue 4: the parts of the record in the editor, and the form of one of them.
   PartsView parts;
   SearchBox search;  // Ctrl+K (app/search_results.hpp, app/views/search_box.cpp)
+  // Issue 4: the history of the record in the editor (app/views/record_history_panel.cpp), and
+  // the navigation's counts and overdue flags, both read once per change of the data.
+  HistoryView history;
+  RegisterCountsCache register_counts;
 };
 
 }  // namespace isms::app
