@@ -29,16 +29,26 @@ void change_set(const HistoryGroup& group, std::size_t index) {
   const std::string n = std::to_string(index);
   const std::string when = ui::local_time(group.at);
   ImGui::PushFont(current_fonts().strong);
+  ImGui::PushTextWrapPos(0.0f);  // a merge's description may be longer than the editor is wide
   ImGui::TextUnformatted(group.what.c_str());
+  ImGui::PopTextWrapPos();
+  const float what_width = ImGui::GetItemRectSize().x;
   ImGui::PopFont();
-  ImGui::SameLine();
-  ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
   const std::string who = group.author.empty() ? std::string("someone unnamed") : group.author;
-  ImGui::TextUnformatted(("by " + who + "  ·  " + when).c_str());
+  const std::string meta = "by " + who + "  ·  " + when;
+  // Beside what it was when both fit the editor's width; a long description ("Undo: edit of
+  // risk ...") puts who and when on the line below rather than cutting the time off.
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  if (what_width + spacing + ImGui::CalcTextSize(meta.c_str()).x <= ImGui::GetContentRegionAvail().x) {
+    ImGui::SameLine();
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
+  ImGui::TextUnformatted(meta.c_str());
   ImGui::PopStyleColor();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (UTC)", group.at.c_str());
   automation::note_last_item(("history-entry:" + n).c_str(), group.what + " · " + who + " · " + when);
   ImGui::Indent();
+  ImGui::PushTextWrapPos(0.0f);  // two shortened values still may not fit a narrow editor
   for (std::size_t i = 0; i < group.lines.size(); ++i) {
     const HistoryLine& line = group.lines[i];
     ImGui::Bullet();
@@ -46,6 +56,7 @@ void change_set(const HistoryGroup& group, std::size_t index) {
     full_text_tooltip(line);
     automation::note_last_item(("history-change:" + n + ":" + std::to_string(i)).c_str(), line.full);
   }
+  ImGui::PopTextWrapPos();
   ImGui::Unindent();
   ImGui::Spacing();
 }
