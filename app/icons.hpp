@@ -43,6 +43,8 @@
 #define ICON_UPLOAD "\xef\x82\x93"        // U+F093
 #define ICON_CALENDAR "\xef\x81\xb3"      // U+F073
 #define ICON_TH "\xef\x80\x8a"            // U+F00A
+#define ICON_FLAG "\xef\x80\xa4"          // U+F024 (overdue)
+#define ICON_HISTORY "\xef\x87\x9a"       // U+F1DA
 
 namespace isms::app::icon {
 // The range the icon font contributes to the atlas.

@@ -74,16 +74,16 @@ bool is_overdue(const EntityDef& def, const FieldDef& field, const Record& recor
   if (def.lifecycle) {
     if (const FieldDef* status = def.field(def.lifecycle->field)) {
       const Value& state = record.get(status->key);
-      if (std::holds_alternative<std::string>(state)) {
-        const std::string& text = std::get<std::string>(state);
-        if (one_of(std::string_view(text), kGood) || one_of(std::string_view(text), kMuted)) {
-          // "active" people and "published" documents are not finished: their review dates still count.
-          if (text != "active" && text != "published" && text != "approved" && text != "in_use") return false;
-        }
-      }
+      if (std::holds_alternative<std::string>(state) && ends_deadlines(std::get<std::string>(state))) return false;
     }
   }
   return true;
+}
+
+bool ends_deadlines(std::string_view state) {
+  if (!one_of(state, kGood) && !one_of(state, kMuted)) return false;
+  // "active" people and "published" documents are not finished: their review dates still count.
+  return state != "active" && state != "published" && state != "approved" && state != "in_use";
 }
 
 }  // namespace isms::app

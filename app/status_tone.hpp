@@ -27,4 +27,8 @@ bool is_deadline(const FieldDef& field);
 // "YYYY-MM-DD") while the record is not finished: shown in red.
 bool is_overdue(const EntityDef& def, const FieldDef& field, const Record& record, std::string_view today);
 
+// Whether a record in this lifecycle state (done, closed, cancelled...) has no deadline left.
+// is_overdue and the navigation's overdue counts (app/register_counts.hpp) both ask this.
+bool ends_deadlines(std::string_view state);
+
 }  // namespace isms::app

@@ -15,6 +15,8 @@
 #include "app/raci_grid.hpp"
 #include "app/part_registers.hpp"
 #include "app/record_draft.hpp"
+#include "app/record_history.hpp"
+#include "app/register_counts.hpp"
 #include "app/risk_matrix_counts.hpp"
 #include "app/search_results.hpp"
 #include "app/soa_rows.hpp"
@@ -43,11 +45,6 @@ struct RegisterView {
   std::string read_kind, read_filter;
   std::vector<SortKey> read_sort;
   std::vector<Record> rows;
-  // The register's live records, counted once per change of data: a count(*) over 10,000 risks
-  // on every frame costs more than drawing the page.
-  std::size_t total = 0;
-  std::uint64_t total_at = std::numeric_limits<std::uint64_t>::max();
-  std::string total_kind;
   // Linked records' titles for the cells, read once per read of the rows (core/report/table_text).
   std::shared_ptr<report::TitleCache> titles;
   // The columns the person sees, in the order they see them: what the CSV export holds.
@@ -132,6 +129,10 @@ struct UiState {
   // Issue 4: the parts of the record in the editor, and the form of one of them.
   PartsView parts;
   SearchBox search;  // Ctrl+K (app/search_results.hpp, app/views/search_box.cpp)
+  // Issue 4: the history of the record in the editor (app/views/record_history_panel.cpp), and
+  // the navigation's counts and overdue flags, both read once per change of the data.
+  HistoryView history;
+  RegisterCountsCache register_counts;
 };
 
 }  // namespace isms::app

@@ -2,10 +2,13 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 
+#include "app/automation.hpp"
 #include "app/fonts.hpp"
 #include "app/icons.hpp"
+#include "app/register_counts.hpp"
 #include "app/register_groups.hpp"
 #include "app/theme.hpp"
 #include "app/views/views.hpp"
@@ -22,11 +25,27 @@ void section(const char* title) {
   ImGui::PopStyleColor();
 }
 
-bool entry(const char* icon, const char* label, std::size_t count, bool selected) {
+// A red flag with the number at the right end of the item just drawn (an entry, a folded group),
+// "3 overdue" on hover, reported to the automation bridge under `key`.
+void overdue_flag(const std::string& key, std::size_t overdue) {
+  const std::string text = ICON_FLAG " " + std::to_string(overdue);
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  const ImVec2 at(max.x - size.x - ImGui::GetStyle().FramePadding.x, min.y + (max.y - min.y - size.y) * 0.5f);
+  ImGui::GetWindowDrawList()->AddText(at, ImGui::GetColorU32(palette().danger), text.c_str());
+  const std::string tip = std::to_string(overdue) + " overdue";
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip.c_str());
+  automation::note_last_item(key.c_str(), tip);
+}
+
+bool entry(const char* icon, const char* label, std::size_t count, bool selected, std::size_t overdue = 0,
+           const std::string& flag_key = {}) {
   std::string text = std::string(icon) + "  " + label;
   if (count > 0) text += "  (" + std::to_string(count) + ")";
   text += std::string("##nav-") + label;
-  return ImGui::Selectable(text.c_str(), selected, 0, ImVec2(0, ImGui::GetFrameHeight()));
+  const bool clicked = ImGui::Selectable(text.c_str(), selected, 0, ImVec2(0, ImGui::GetFrameHeight()));
+  if (overdue > 0) overdue_flag(flag_key, overdue);
+  return clicked;
 }
 
 // Pages of their own shown inside a group, right after one of its registers (issue 4): the
@@ -63,6 +82,8 @@ void navigation(Session& session, UiState& ui) {
     ImGui::PopTextWrapPos();
     if (entry(ICON_DASHBOARD, "Dashboard", 0, ui.page == Page::Dashboard)) ui.page = Page::Dashboard;
     if (entry(ICON_INFO, "Overview", 0, ui.page == Page::Overview)) ui.page = Page::Overview;
+    // Counted once per change of the data, never per frame (app/register_counts.hpp).
+    const std::map<std::string, RegisterCount>& counts = ui.register_counts.get(session);
     // Groups fold, so the whole register fits a laptop screen; the group of the register shown
     // opens with it.
     for (const RegisterGroup& group : register_groups()) {
@@ -73,11 +94,19 @@ void navigation(Session& session, UiState& ui) {
         if (inside && ui.page == page.page) current_group = true;
       }
       if (current_group) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-      if (!ImGui::CollapsingHeader(group.title.c_str())) continue;
+      if (!ImGui::CollapsingHeader(group.title.c_str())) {
+        // Folded: its flag says that something inside is overdue.
+        if (const std::size_t overdue = overdue_in(counts, group.kinds); overdue > 0) {
+          overdue_flag("overdue-group:" + group.title, overdue);
+        }
+        continue;
+      }
       for (const std::string& kind : group.kinds) {
         const EntityDef& def = ws->registry().get(kind);
         const bool shown = ui.page == Page::Register && ui.table.kind == kind;
-        if (entry(ICON_LIST, def.plural.c_str(), ws->records().count(kind), shown) && !shown) {
+        const RegisterCount count = ui.register_counts.of(session, kind);
+        if (entry(ICON_LIST, def.plural.c_str(), count.records, shown, count.overdue, "overdue-nav:" + kind) &&
+            !shown) {
           if (ui.draft.dirty) {
             ui.draft.problem = "Save or discard the changes to this record before leaving it.";
             ui.page = Page::Register;  // from another page: show that record, with the note
@@ -90,7 +119,8 @@ void navigation(Session& session, UiState& ui) {
         }
         for (const GroupPage& page : kGroupPages) {
           if (page.after_kind != kind) continue;
-          if (entry(page.icon, page.label, ws->records().count(page.counted_kind), ui.page == page.page)) {
+          if (entry(page.icon, page.label, ui.register_counts.of(session, page.counted_kind).records,
+                    ui.page == page.page)) {
             ui.page = page.page;
           }
         }

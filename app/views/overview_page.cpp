@@ -105,7 +105,8 @@ void overview_page(Session& session, UiState& ui) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(def.plural.c_str());
       ImGui::TableNextColumn();
-      ui::keyed_text(("count:" + def.kind).c_str(), std::to_string(ws->records().count(def.kind)));
+      // Counted once per change of the data (app/register_counts.hpp), not every frame.
+      ui::keyed_text(("count:" + def.kind).c_str(), std::to_string(ui.register_counts.of(session, def.kind).records));
     }
     ImGui::EndTable();
   }

@@ -15,6 +15,7 @@
 #include "app/part_registers.hpp"
 #include "app/register_query.hpp"
 #include "app/views/field_editor.hpp"
+#include "app/views/record_history_panel.hpp"
 #include "app/views/record_parts.hpp"
 #include "app/views/table_cell.hpp"
 #include "app/views/views.hpp"
@@ -367,6 +368,7 @@ void editor(Session& session, UiState& ui, const EntityDef& def) {
       }
     }
     if (def.kind != "attachment") evidence(session, ui, draft.id);
+    record_history_panel(session, ui, def, draft.id);  // who changed what, when (issue 4)
   }
   ImGui::EndChild();
   if (save && !session.read_only()) session.save_record(draft);
@@ -449,13 +451,9 @@ void register_page(Session& session, UiState& ui) {
   }
   const EntityDef& def = ws->registry().get(ui.table.kind);
   ui::page_title(def.plural.c_str());
-  RegisterView& view = ui.table;
-  if (view.total_at != session.data_revision() || view.total_kind != view.kind) {
-    view.total = ws->records().count(view.kind);
-    view.total_at = session.data_revision();
-    view.total_kind = view.kind;
-  }
-  ui::keyed_text(("count:" + def.kind).c_str(), std::to_string(view.total) + " records");
+  // Counted once per change of the data with the navigation's counts, not every frame.
+  ui::keyed_text(("count:" + def.kind).c_str(),
+                 std::to_string(ui.register_counts.of(session, def.kind).records) + " records");
   ImGui::SameLine();
   const ImGuiIO& io = ImGui::GetIO();
   const bool ctrl_n = io.KeyCtrl && !io.KeyAlt && ImGui::IsKeyPressed(kKeyN, false) && !popup_open();
