@@ -164,9 +164,10 @@ struct Candidate {
 };
 
 // At most `limit` candidates of one register, best first.
-// `index_query`: the search index's query (search_index.hpp), empty to scan the whole register.
+// `candidates`: the register's rowids the search index names, as a JSON array, or null to scan
+// the whole register (a short question, or a register the index does not cover as defined now).
 void search_kind(const Repository& records, const EntityDef& def, const std::string& question, std::size_t limit,
-                 const std::string& index_query, const IndexedRegister* indexed, std::vector<Candidate>& found) {
+                 const std::string* candidates, std::vector<Candidate>& found) {
   const std::string folded = fold_case(question);
   // ASCII questions use LIKE, which folds ASCII, and that is all an ASCII question can meet;
   // beyond ASCII each text is folded first (slower: only then).
@@ -181,19 +182,15 @@ void search_kind(const Repository& records, const EntityDef& def, const std::str
   const std::string title = def.field(def.title_field) != nullptr ? quote_identifier(def.title_field) : "NULL";
   // With the index, the rows it names are read and checked exactly as a scan would check them
   // (the index may name too many, never too few); without it, every row is.
-  const bool narrowed = !index_query.empty() && indexed != nullptr;
-  const std::string candidates =
-      narrowed ? " AND rowid IN (SELECT rowid - ?6 FROM search_index WHERE search_index MATCH ?5 AND rowid >= ?6 AND "
-                 "rowid < ?6 + ?7)"
-               : "";
+  const std::string narrowed = candidates != nullptr ? " AND rowid IN (SELECT value FROM json_each(?5))" : "";
   const std::string sql = "SELECT id, " + title + ", " + (parent ? quote_identifier(parent->key) : "NULL") +
                           ", isms_search_score(" + title + ", id, ?2, ?4) AS score FROM " + quote_identifier(def.table()) +
-                          " WHERE deleted = 0" + candidates + " AND (" + matches + ") ORDER BY score, " + title +
+                          " WHERE deleted = 0" + narrowed + " AND (" + matches + ") ORDER BY score, " + title +
                           " COLLATE NOCASE, id LIMIT ?3";
   Statement statement = records.database().prepare(sql);
   statement.bind(1, like_pattern(question)).bind(2, folded).bind(3, static_cast<std::int64_t>(limit));
   statement.bind(4, without_separators(folded));
-  if (narrowed) statement.bind(5, index_query).bind(6, indexed->first_rowid).bind(7, search_rowid_span);
+  if (candidates != nullptr) statement.bind(5, *candidates);
   while (statement.step()) {
     Candidate candidate;
     candidate.hit.kind = def.kind;
@@ -248,14 +245,31 @@ std::vector<SearchHit> search_records(const Repository& records, const SearchReq
   const std::string index_query = use_search_index ? search_index_query(fold_case(question)) : std::string();
   const std::map<std::string, IndexedRegister> indexed =
       index_query.empty() ? std::map<std::string, IndexedRegister>() : indexed_registers(records.database());
+  // One query of the index for all registers; a register it names no row of is not read at all.
+  std::map<std::int64_t, std::string> named;  // by the register's first rowid: its rowids, as JSON
+  if (!indexed.empty()) {
+    Statement query = records.database().prepare("SELECT rowid FROM search_index WHERE search_index MATCH ?");
+    query.bind(1, index_query);
+    while (query.step()) {
+      const std::int64_t rowid = query.column_int64(0), first = rowid - rowid % search_rowid_span;
+      std::string& list = named[first];
+      list += (list.empty() ? "[" : ",") + std::to_string(rowid - first);
+    }
+    for (auto& entry : named) entry.second += "]";
+  }
   std::vector<Candidate> found;
   for (const EntityDef& def : records.registry().all()) {
     if (!request.kinds.empty() && std::find(request.kinds.begin(), request.kinds.end(), def.kind) == request.kinds.end()) {
       continue;
     }
     const auto register_index = indexed.find(def.kind);
-    const bool current = register_index != indexed.end() && register_index->second.columns == searched_columns_key(def);
-    search_kind(records, def, question, request.limit, index_query, current ? &register_index->second : nullptr, found);
+    if (register_index != indexed.end() && register_index->second.columns == searched_columns_key(def)) {
+      const auto rows = named.find(register_index->second.first_rowid);
+      if (rows == named.end()) continue;  // nothing here can hold it
+      search_kind(records, def, question, request.limit, &rows->second, found);
+    } else {
+      search_kind(records, def, question, request.limit, nullptr, found);
+    }
   }
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
     return std::tie(a.score, a.folded_title, a.hit.kind, a.hit.id) < std::tie(b.score, b.folded_title, b.hit.kind, b.hit.id);
