@@ -11,7 +11,9 @@ add_library(isms_sqlite3 STATIC "${ISMS_THIRD_PARTY}/sqlite/sqlite3.c")
 target_include_directories(isms_sqlite3 SYSTEM PUBLIC "${ISMS_THIRD_PARTY}/sqlite")
 target_compile_definitions(isms_sqlite3 PRIVATE
   SQLITE_THREADSAFE=0 SQLITE_OMIT_LOAD_EXTENSION SQLITE_DEFAULT_FOREIGN_KEYS=1 SQLITE_DQS=0
-  SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_OMIT_DEPRECATED SQLITE_OMIT_SHARED_CACHE SQLITE_MAX_MMAP_SIZE=0)
+  SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_OMIT_DEPRECATED SQLITE_OMIT_SHARED_CACHE SQLITE_MAX_MMAP_SIZE=0
+  # FTS5 backs search everywhere (core/store/search_index): a trigram index finds substrings.
+  SQLITE_ENABLE_FTS5)
 if(EMSCRIPTEN)
   target_compile_options(isms_sqlite3 PRIVATE -O2)
 endif()

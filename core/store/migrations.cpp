@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/store/search_index.hpp"
 #include "core/util/uuid.hpp"
 
 namespace isms {
@@ -120,6 +121,8 @@ const std::vector<Migration>& workspace_migrations() {
       {2, "link index", create_link_index},
       {3, "field version vectors", create_version_tables},
       {4, "undo stack", create_undo_tables},
+      // Filled by ensure_tables (it knows the registers' columns), right after, in the same open.
+      {5, "search index", create_search_index},
   };
   return steps;
 }

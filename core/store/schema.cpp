@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/store/search_index.hpp"
 #include "core/store/sql_text.hpp"
 
 namespace isms {
@@ -71,6 +72,7 @@ void ensure_tables(Database& db, const Registry& registry) {
       db.exec("CREATE INDEX IF NOT EXISTS " + quote_identifier("idx:" + table + ":" + field.key) + " ON " +
               quote_identifier(table) + " (" + quote_identifier(field.key) + ")");
     }
+    ensure_search_index(db, def);  // after the columns: its triggers name them
   }
   transaction.commit();
 }

@@ -20,7 +20,9 @@ const char* column_type(FieldType type);
 // Creates missing register tables and indexes, and adds a column for every field a definition
 // gained since the file was last opened, so adding a field needs no hand-written migration.
 // Existing rows get NULL in the new column. Columns of removed fields are left alone (old files
-// keep their data). Idempotent; runs in one transaction.
+// keep their data). In a file with the search index (migration 5), also indexes every register
+// that is new to it or whose searched columns changed (search_index.hpp). Idempotent; runs in
+// one transaction.
 void ensure_tables(Database& db, const Registry& registry);
 
 }  // namespace isms

@@ -3,8 +3,10 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
+#include "core/store/search_index.hpp"
 #include "core/store/sql_text.hpp"
 #include "core/util/case_fold.hpp"
 #include "core/util/text.hpp"
@@ -13,16 +15,6 @@ namespace isms {
 namespace {
 
 bool is_ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// Letters and digits only, ASCII lower case: "A.5.15" -> "a515", "annex-a-5.15" -> "annexa515".
-std::string without_separators(std::string_view text) {
-  std::string out;
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (is_ascii_alnum(c)) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  }
-  return out;
-}
 
 constexpr std::size_t literal_id_length = 6;  // shorter pieces would find random uuids
 
@@ -172,29 +164,33 @@ struct Candidate {
 };
 
 // At most `limit` candidates of one register, best first.
+// `candidates`: the register's rowids the search index names, as a JSON array, or null to scan
+// the whole register (a short question, or a register the index does not cover as defined now).
 void search_kind(const Repository& records, const EntityDef& def, const std::string& question, std::size_t limit,
-                 std::vector<Candidate>& found) {
+                 const std::string* candidates, std::vector<Candidate>& found) {
   const std::string folded = fold_case(question);
   // ASCII questions use LIKE, which folds ASCII, and that is all an ASCII question can meet;
   // beyond ASCII each text is folded first (slower: only then).
   const bool plain = is_ascii(question);
   std::string matches;
-  for (const FieldDef& field : def.fields) {
-    const bool text = field.type == FieldType::Text || field.type == FieldType::LongText || field.type == FieldType::Email;
-    if (!text && field.key != def.title_field) continue;  // a measurement's title is its date
-    const std::string column = quote_identifier(field.key);
+  for (const std::string& key : searched_columns(def)) {  // the index covers the same columns
+    const std::string column = quote_identifier(key);
     matches += plain ? column + " LIKE ?1 ESCAPE '\\' OR " : "isms_holds(" + column + ", ?2) OR ";
   }
   matches += "isms_search_id(id, ?4, ?2)";  // last: SQLite stops at the first term that holds
   const FieldDef* parent = part_of_field(def);
   const std::string title = def.field(def.title_field) != nullptr ? quote_identifier(def.title_field) : "NULL";
+  // With the index, the rows it names are read and checked exactly as a scan would check them
+  // (the index may name too many, never too few); without it, every row is.
+  const std::string narrowed = candidates != nullptr ? " AND rowid IN (SELECT value FROM json_each(?5))" : "";
   const std::string sql = "SELECT id, " + title + ", " + (parent ? quote_identifier(parent->key) : "NULL") +
                           ", isms_search_score(" + title + ", id, ?2, ?4) AS score FROM " + quote_identifier(def.table()) +
-                          " WHERE deleted = 0 AND (" + matches + ") ORDER BY score, " + title +
+                          " WHERE deleted = 0" + narrowed + " AND (" + matches + ") ORDER BY score, " + title +
                           " COLLATE NOCASE, id LIMIT ?3";
   Statement statement = records.database().prepare(sql);
   statement.bind(1, like_pattern(question)).bind(2, folded).bind(3, static_cast<std::int64_t>(limit));
   statement.bind(4, without_separators(folded));
+  if (candidates != nullptr) statement.bind(5, *candidates);
   while (statement.step()) {
     Candidate candidate;
     candidate.hit.kind = def.kind;
@@ -237,15 +233,43 @@ SearchMatch rank_match(std::string_view title, std::string_view id, std::string_
 }
 
 std::vector<SearchHit> search_records(const Repository& records, const SearchRequest& request) {
+  return search_records(records, request, true);
+}
+
+std::vector<SearchHit> search_records(const Repository& records, const SearchRequest& request, bool use_search_index) {
   const std::string question = trim(request.text);
   if (question.empty() || request.limit == 0) return {};
   register_functions(records.database());
+  // Questions of 3 characters or more go through the index, for each register it covers with
+  // the columns searched today; the rest (and files without the index) are scanned.
+  const std::string index_query = use_search_index ? search_index_query(fold_case(question)) : std::string();
+  const std::map<std::string, IndexedRegister> indexed =
+      index_query.empty() ? std::map<std::string, IndexedRegister>() : indexed_registers(records.database());
+  // One query of the index for all registers; a register it names no row of is not read at all.
+  std::map<std::int64_t, std::string> named;  // by the register's first rowid: its rowids, as JSON
+  if (!indexed.empty()) {
+    Statement query = records.database().prepare("SELECT rowid FROM search_index WHERE search_index MATCH ?");
+    query.bind(1, index_query);
+    while (query.step()) {
+      const std::int64_t rowid = query.column_int64(0), first = rowid - rowid % search_rowid_span;
+      std::string& list = named[first];
+      list += (list.empty() ? "[" : ",") + std::to_string(rowid - first);
+    }
+    for (auto& entry : named) entry.second += "]";
+  }
   std::vector<Candidate> found;
   for (const EntityDef& def : records.registry().all()) {
     if (!request.kinds.empty() && std::find(request.kinds.begin(), request.kinds.end(), def.kind) == request.kinds.end()) {
       continue;
     }
-    search_kind(records, def, question, request.limit, found);
+    const auto register_index = indexed.find(def.kind);
+    if (register_index != indexed.end() && register_index->second.columns == searched_columns_key(def)) {
+      const auto rows = named.find(register_index->second.first_rowid);
+      if (rows == named.end()) continue;  // nothing here can hold it
+      search_kind(records, def, question, request.limit, &rows->second, found);
+    } else {
+      search_kind(records, def, question, request.limit, nullptr, found);
+    }
   }
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
     return std::tie(a.score, a.folded_title, a.hit.kind, a.hit.id) < std::tie(b.score, b.folded_title, b.hit.kind, b.hit.id);

@@ -1,7 +1,8 @@
 #pragma once
 // Search everywhere (issue 4, Ctrl+K): one question over every register of a workspace, the
 // best matches first. SQLite finds the candidates (LIKE, or a case-folding function when the
-// question holds letters beyond ASCII); the ranking is computed for those rows only.
+// question holds letters beyond ASCII) among the rows the search index names (search_index.hpp);
+// the ranking is computed for those rows only.
 
 #include <cstddef>
 #include <string>
@@ -37,7 +38,12 @@ struct SearchRequest {
 
 // Live records only, case-insensitive (core/util/case_fold.hpp). Within one kind of match the
 // shorter title (for Id: the shorter id) comes first, so an exact match leads; then by title.
+// Questions of 3 characters or more are answered through the search index (search_index.hpp)
+// where the file has one; the results are the same as a scan of every row.
 std::vector<SearchHit> search_records(const Repository& records, const SearchRequest& request);
+// The same, scanning every row when `use_search_index` is false: the oracle the index's tests
+// and the benchmark compare against.
+std::vector<SearchHit> search_records(const Repository& records, const SearchRequest& request, bool use_search_index);
 
 // The ranking alone, for one record that holds the question somewhere, the question already
 // folded (fold_case) and trimmed: Text when neither its title nor its id explains the match.

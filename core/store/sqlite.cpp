@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "core/store/search_index.hpp"
+
 namespace isms {
 namespace {
 
@@ -39,6 +41,9 @@ Database::Database(const std::string& path) : path_(path) {
     // memory between queries, and so do the history indexes a long write touches. In the browser
     // every page read is a copy out of the in-memory file system, so misses cost more than natively.
     exec("PRAGMA foreign_keys=ON; PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA cache_size=-32768;");
+    // On every connection, so that no writer of a register table can miss the search index's
+    // triggers, which call these.
+    register_search_functions(db_);
   } catch (...) {
     close();
     throw;
