@@ -253,7 +253,8 @@ std::vector<SearchHit> search_records(const Repository& records, const SearchReq
     while (query.step()) {
       const std::int64_t rowid = query.column_int64(0), first = rowid - rowid % search_rowid_span;
       std::string& list = named[first];
-      list += (list.empty() ? "[" : ",") + std::to_string(rowid - first);
+      list += list.empty() ? '[' : ',';  // (one append each: GCC 12 misreads the sum as overlapping copies)
+      list += std::to_string(rowid - first);
     }
     for (auto& entry : named) entry.second += "]";
   }
