@@ -452,8 +452,8 @@ void register_page(Session& session, UiState& ui) {
   const EntityDef& def = ws->registry().get(ui.table.kind);
   ui::page_title(def.plural.c_str());
   // Counted once per change of the data with the navigation's counts, not every frame.
-  ui::keyed_text(("count:" + def.kind).c_str(),
-                 std::to_string(ui.register_counts.of(session, def.kind).records) + " records");
+  const std::size_t records = ui.register_counts.of(session, def.kind).records;
+  ui::keyed_text(("count:" + def.kind).c_str(), std::to_string(records) + (records == 1 ? " record" : " records"));
   ImGui::SameLine();
   const ImGuiIO& io = ImGui::GetIO();
   const bool ctrl_n = io.KeyCtrl && !io.KeyAlt && ImGui::IsKeyPressed(kKeyN, false) && !popup_open();

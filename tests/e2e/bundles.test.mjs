@@ -64,7 +64,7 @@ test('two consultants exchange bundles, resolve a conflict by clicking, and end 
   await fillField(a, 'Inherent likelihood', '3');
   await fillField(a, 'Inherent impact', '4');
   await a.click('Add');
-  await a.waitText('count:risk', '1 records');
+  await a.waitText('count:risk', '1 record');
   await a.click('Close');
   const first = await exportBundle(a, 'first.isms.json');
 

@@ -61,7 +61,7 @@ test('attach a file to a risk, open it, and find it again after a reload without
     await fillField(app, label, text);
   }
   await app.click('Add');
-  await app.waitText('count:risk', '1 records');
+  await app.waitText('count:risk', '1 record');
 
   // The browser's file chooser, as a person would use it.
   const evidence = Buffer.from('%PDF-1.7\nrestore test of 2026-11-20: all 14 systems restored\n\u00e9\u0142\n');

@@ -105,7 +105,7 @@ test('loaded once, the site starts, works and keeps its data with the network go
   await browser.context.setOffline(true);
   app = await AppPage.open(browser.context, server.url, 'offline-reopened');
   await openWorkspaceRisks(app, 'Audit on site, no network');
-  await app.waitText('count:risk', '1 records');
+  await app.waitText('count:risk', '1 record');
   await app.click({ label: 'Backup tapes leave the building unencrypted' });
   assert.equal(await valueOf(app, 'Inherent score'), '15', 'the edited impact (3 x 5)');
   await app.screenshot('offline-reopened');
@@ -195,7 +195,7 @@ test('a new version is offered, waits for unsaved text, and is applied only by R
   assert.deepEqual(copy.names, [`isms-register-${versionB}`], 'the old version\'s copy is gone');
   assert.deepEqual(copy.files, keptFiles(dirB));
   await openWorkspaceRisks(app, 'Kept across the update');
-  await app.waitText('count:risk', '1 records');
+  await app.waitText('count:risk', '1 record');
   await app.find({ label: 'Stolen laptop, disk encrypted, reported' });
   await app.screenshot('updated');
   app.assertNoProblems();

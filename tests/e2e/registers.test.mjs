@@ -41,7 +41,7 @@ test('add, refuse, correct, filter and keep risks through the register table and
 
   await fillField(app, 'Inherent likelihood', '4');
   await app.click('Add');
-  await app.waitText('count:risk', '1 records');
+  await app.waitText('count:risk', '1 record');
   assert.equal(await valueOf(app, 'Inherent score'), '12');
   assert.equal(await valueOf(app, 'Inherent level'), 'high');
   assert.equal(await app.text('editor-title'), 'Ransomware on the file servers');

@@ -69,7 +69,7 @@ test('opened from disk, it works offline and keeps its workspaces across a brows
   await app.clickRowAction('From the USB stick', 'Open');
   await app.waitText('page-title', 'From the USB stick');
   await openRisks(app);
-  await app.waitText('count:risk', '1 records');
+  await app.waitText('count:risk', '1 record');
   await app.click({ label: 'Visitors plug unknown USB sticks into kiosk PCs' });
   assert.equal(await valueOf(app, 'Inherent score'), '6', 'the edited impact (3 x 2)');
   await app.screenshot('reopened');

@@ -28,7 +28,7 @@ test('undo and redo edits by keyboard and mouse, and after a reload', async () =
 
   await openRisks(app);
   await addRisk(app, 'Ransomware', '4', '3');
-  await app.waitText('count:risk', '1 records');
+  await app.waitText('count:risk', '1 record');
 
   // The title edited in the editor, saved; the editor stays open on the risk.
   await app.click({ label: 'Ransomware', window: 'Main' });
@@ -78,7 +78,7 @@ test('undo and redo edits by keyboard and mouse, and after a reload', async () =
   await openRisks(app);
   await app.waitText('count:risk', '0 records');
   await app.press('Control+Shift+z');
-  await app.waitText('count:risk', '1 records');
+  await app.waitText('count:risk', '1 record');
   await app.find({ label: 'Ransomware', window: 'Main', kind: 'item' });
   await app.press('Control+Shift+z');
   await app.find({ label: 'Ransomware attack', window: 'Main', kind: 'item' });
@@ -90,7 +90,7 @@ test('undo and redo edits by keyboard and mouse, and after a reload', async () =
   await app.click({ id: 'undo-button' });
   await app.waitText('count:risk', '0 records');
   await app.click({ id: 'redo-button' });
-  await app.waitText('count:risk', '1 records');
+  await app.waitText('count:risk', '1 record');
   await app.click({ id: 'redo-button' });
   await app.find({ label: 'Ransomware attack', window: 'Main', kind: 'item' });
   assert.deepEqual(await topButton(app, 'redo'), { label: 'Nothing to redo', disabled: true });
