@@ -69,8 +69,8 @@ class Platform : public StorageObserver {
   virtual StorageInfo storage_info() const { return {}; }
   virtual void refresh_storage_info() {}
 
-  // Settings of this browser profile, not of any workspace (the export reminder's days): short
-  // texts by key, "" when unset. The default keeps nothing.
+  // Settings of this browser profile (the export reminder's days, a workspace's table layout):
+  // short texts by key, "" when unset; setting "" removes the key. The default keeps nothing.
   virtual std::string setting(const std::string& /*key*/) const { return {}; }
   virtual void set_setting(const std::string& /*key*/, const std::string& /*value*/) {}
 

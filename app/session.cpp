@@ -6,6 +6,7 @@
 #include <exception>
 #include <utility>
 
+#include "app/table_layouts.hpp"
 #include "core/attachments/attachments.hpp"
 #include "core/bundle/bundle_json.hpp"
 #include "core/bundle/export.hpp"
@@ -232,6 +233,7 @@ void Session::empty_trash() {
   auto empty_now = [this] {
     report_failure("The trash could not be emptied completely", [&] {
       const auto removed = catalog_->empty_trash();
+      for (const std::string& id : removed) platform_.set_setting(table_layout_setting(id), "");
       notice_ = removed.size() == 1 ? "Deleted 1 workspace for good."
                                     : "Deleted " + std::to_string(removed.size()) + " workspaces for good.";
     });

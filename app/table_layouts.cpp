@@ -6,13 +6,11 @@
 namespace isms::app {
 namespace {
 
-std::string setting_key(const std::string& workspace) { return "table-layout:" + workspace; }
-
 void keep(Platform& platform, const std::string& workspace) {
   if (workspace.empty()) return;
   std::size_t size = 0;
   const char* text = ImGui::SaveIniSettingsToMemory(&size);
-  platform.set_setting(setting_key(workspace), std::string(text, size));
+  platform.set_setting(table_layout_setting(workspace), std::string(text, size));
 }
 
 }  // namespace
@@ -21,7 +19,7 @@ void switch_table_layouts(Platform& platform, const std::string& from, const std
   if (ImGui::GetCurrentContext() == nullptr) return;
   keep(platform, from);
   ImGui::ClearIniSettings();
-  const std::string saved = to.empty() ? std::string() : platform.setting(setting_key(to));
+  const std::string saved = to.empty() ? std::string() : platform.setting(table_layout_setting(to));
   if (!saved.empty()) ImGui::LoadIniSettingsFromMemory(saved.c_str(), saved.size());
   // Tables already drawn for the workspace before start again from their defaults, then take
   // what was saved for this one, if anything (ImGui reloads settings of an initialising table).

@@ -9,6 +9,10 @@
 
 namespace isms::app {
 
+// The setting that holds one workspace's table layout; removed when the workspace is deleted for
+// good (Session::empty_trash), so no trace of a deleted client stays in the browser.
+inline std::string table_layout_setting(const std::string& workspace) { return "table-layout:" + workspace; }
+
 // The workspace shown changes from `from` to `to` (either may be ""): keeps the layout of `from`,
 // and makes every table take `to`'s saved layout, or its defaults, on its next frame.
 void switch_table_layouts(Platform& platform, const std::string& from, const std::string& to);

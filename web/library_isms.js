@@ -646,8 +646,14 @@ mergeInto(LibraryManager.library, {
   isms_setting_set__deps: ['$ISMS'],
   isms_setting_set: function(keyPtr, valuePtr) {
     var key = 'isms-register.' + UTF8ToString(keyPtr);
-    ISMS.settings[key] = UTF8ToString(valuePtr);
-    try { window.localStorage.setItem(key, ISMS.settings[key]); } catch (e) {}
+    var value = UTF8ToString(valuePtr);
+    if (value === '') {  // unset: nothing left behind for a workspace deleted for good
+      delete ISMS.settings[key];
+      try { window.localStorage.removeItem(key); } catch (e) {}
+      return;
+    }
+    ISMS.settings[key] = value;
+    try { window.localStorage.setItem(key, value); } catch (e) {}
   },
 
   isms_storage_flush__deps: ['$ISMS'],

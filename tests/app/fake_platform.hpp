@@ -87,7 +87,13 @@ class FakePlatform final : public app::Platform {
     const auto found = settings.find(key);
     return found == settings.end() ? std::string() : found->second;
   }
-  void set_setting(const std::string& key, const std::string& value) override { settings[key] = value; }
+  void set_setting(const std::string& key, const std::string& value) override {
+    if (value.empty()) {
+      settings.erase(key);
+    } else {
+      settings[key] = value;
+    }
+  }
 
   std::set<std::string> held_elsewhere;  // folders another tab holds: claims without take_over fail
   std::set<std::string> held;            // folders this tab holds

@@ -94,9 +94,14 @@ TEST_CASE_FIXTURE(SessionFixture, "create, rename, trash, restore and empty the 
   CHECK(session.workspaces().size() == 1);
 
   session.move_to_trash(id);
+  platform.settings["table-layout:" + id] = "[Table][0x1]\nColumn 0 Width=80\n";
+  platform.settings["table-layout:another"] = "[Table][0x1]\nColumn 0 Width=90\n";
   session.empty_trash();
   CHECK(session.trash().empty());
   CHECK(platform.removed.size() == 1);
+  // Its table layout goes with it; another workspace's stays.
+  CHECK(platform.settings.count("table-layout:" + id) == 0);
+  CHECK(platform.settings.count("table-layout:another") == 1);
   CHECK_FALSE(fs::exists(dir.path() / ("ws-" + id)));
 }
 

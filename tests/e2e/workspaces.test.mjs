@@ -124,8 +124,13 @@ test('create, keep across a browser restart, rename, delete and restore a worksp
   await app.screenshot('empty-trash-confirmation');
   const databases = () => app.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
   assert.equal((await databases()).filter((n) => n.startsWith('/isms/ws-')).length, 1);
+  // The tables' layout of the workspace was kept in the browser's settings; deleting it for good
+  // leaves no trace of the client there either.
+  const layouts = () => app.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('isms-register.table-layout:')));
+  assert.equal((await layouts()).length, 1, 'the overview\'s tables left their layout');
   await app.click('Delete for good');
   await app.find({ id: 'trash-empty' });
+  assert.deepEqual(await layouts(), []);
   await app.page.waitForFunction(async () => !(await indexedDB.databases()).some((d) => d.name.startsWith('/isms/ws-')));
   await waitSaved(app);
   await app.reload();
