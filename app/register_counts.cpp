@@ -25,12 +25,10 @@ std::string overdue_condition(const EntityDef& def, std::vector<std::string>& pa
   const FieldDef* status = def.field(def.lifecycle->field);
   if (status == nullptr) return condition;
   std::string finished;
-  for (const EnumOption& option : status->options) {
-    if (!ends_deadlines(option.value)) continue;
+  for (const std::string& state : states_ending_deadlines()) {
     finished += finished.empty() ? "?" : ", ?";
-    parameters.push_back(option.value);
+    parameters.push_back(state);
   }
-  if (finished.empty()) return condition;
   return condition + " AND coalesce(" + quote_identifier(status->key) + " NOT IN (" + finished + "), 1)";
 }
 

@@ -83,7 +83,26 @@ bool is_overdue(const EntityDef& def, const FieldDef& field, const Record& recor
 bool ends_deadlines(std::string_view state) {
   if (!one_of(state, kGood) && !one_of(state, kMuted)) return false;
   // "active" people and "published" documents are not finished: their review dates still count.
-  return state != "active" && state != "published" && state != "approved" && state != "in_use";
+  // Nor is what has not begun: a milestone not started after its planned end is late (as the
+  // dashboard's late milestones say, core/program/program_figures.hpp), a supplier not assessed
+  // after its assessment date is overdue.
+  constexpr std::string_view kStillDue[] = {"active",      "published", "approved",    "in_use",
+                                            "not_started", "undecided", "not_assessed"};
+  return !one_of(state, kStillDue);
+}
+
+const std::vector<std::string>& states_ending_deadlines() {
+  static const std::vector<std::string> states = [] {
+    std::vector<std::string> all;
+    for (const std::string_view state : kGood) {
+      if (ends_deadlines(state)) all.emplace_back(state);
+    }
+    for (const std::string_view state : kMuted) {
+      if (ends_deadlines(state)) all.emplace_back(state);
+    }
+    return all;
+  }();
+  return states;
 }
 
 }  // namespace isms::app

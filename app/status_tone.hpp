@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/model/entity.hpp"
 #include "core/store/record.hpp"
@@ -30,5 +31,8 @@ bool is_overdue(const EntityDef& def, const FieldDef& field, const Record& recor
 // Whether a record in this lifecycle state (done, closed, cancelled...) has no deadline left.
 // is_overdue and the navigation's overdue counts (app/register_counts.hpp) both ask this.
 bool ends_deadlines(std::string_view state);
+// Every state for which ends_deadlines holds: what the overdue counts' SQL binds, so a stored
+// state that is no option of its field (old data, a merge) counts as the tables show it.
+const std::vector<std::string>& states_ending_deadlines();
 
 }  // namespace isms::app

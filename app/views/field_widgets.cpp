@@ -65,8 +65,12 @@ bool rating_slider(RecordDraft& draft, const FieldDef& field, const RatingScale&
   bool edited = ImGui::SliderInt(("##" + field.label).c_str(), &value, scale.low, scale.high, format.c_str());
   if (no_grab) ImGui::PopStyleColor();
   if (marked) ImGui::PopStyleColor();
-  // A press on an empty slider's first step changes no number, yet chooses that step.
-  if (!edited && ImGui::IsItemActive() && text.empty()) edited = true;
+  // A mouse press on an empty slider's first step changes no number, yet chooses that step. Only
+  // a plain press: Tab and Ctrl+click also make the slider active (as a text field), and must not
+  // rate the field 1 on their own.
+  const bool pressed_first_step = ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+                                  !ImGui::GetIO().KeyCtrl;
+  if (!edited && pressed_first_step && text.empty()) edited = true;
   automation::note_last_item(("rating:" + field.label).c_str(), shown);
   if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
     ImGui::SetTooltip("Drag or click a step; Ctrl+click, or Tab to it, to type a number");

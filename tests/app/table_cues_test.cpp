@@ -7,6 +7,7 @@
 
 #include "app/register_query.hpp"
 #include "app/status_tone.hpp"
+#include "core/program/program_figures.hpp"
 #include "tests/app/open_workspace.hpp"
 
 using isms::test::kToday;
@@ -58,6 +59,23 @@ TEST_CASE("table cues: a deadline that has passed is overdue until the record is
       w.add("treatment_action", {{"title", "Train staff"}, {"risk", late}, {"due_date", "2026-01-31"}});
   CHECK_FALSE(is_overdue(action, *action.field("due_date"), *w.records().get("treatment_action", done), kToday));
   CHECK(is_overdue(action, *action.field("due_date"), *w.records().get("treatment_action", open), kToday));
+}
+
+TEST_CASE("table cues: a milestone not started after its planned end is overdue, as the dashboard calls it late") {
+  OpenWorkspace w;
+  const EntityDef& milestone = w.records().registry().get("milestone");
+  const FieldDef& planned_end = *milestone.field("planned_end");
+  for (const char* status : {"not_started", "in_progress", "done"}) {
+    CAPTURE(status);
+    const std::string id = w.add("milestone", {{"activity", std::string("Gap analysis ") + status},
+                                               {"planned_start", "2026-10-01"},
+                                               {"planned_end", "2026-10-31"},
+                                               {"status", status},
+                                               {"progress", std::string(status) == "done" ? "100" : "0"}});
+    const Record record = *w.records().get("milestone", id);
+    CHECK(is_overdue(milestone, planned_end, record, kToday) == isms::figures::is_late(record, kToday));
+    CHECK(is_overdue(milestone, planned_end, record, kToday) == (std::string(status) != "done"));
+  }
 }
 
 TEST_CASE("table cues: enum filters narrow the rows as the table and its CSV see them") {

@@ -44,6 +44,9 @@ test('a risk is assessed with the sliders and its score computed on save', async
   await typeIntoSlider(app, 'Inherent likelihood', '4');
   await app.press('Tab');
   await app.find({ label: 'Inherent impact', kind: 'item', active: true });
+  // Reaching an unrated slider by Tab rates nothing: only what is typed or clicked counts.
+  await app.frames(2);
+  assert.equal(await app.text('rating:Inherent impact'), 'Not rated');
   await app.type('3');
   await app.waitText('rating:Inherent impact', '3 · Moderate');
   await revealInEditor(app, { id: 'value:Inherent score' });
