@@ -23,6 +23,7 @@
 #include "app/timeline_chart.hpp"
 #include "app/table_keys.hpp"
 #include "core/report/table_text.hpp"
+#include "core/risk/risk_method.hpp"
 #include "core/store/record_query.hpp"
 
 #include "core/model/validation.hpp"
@@ -47,6 +48,10 @@ struct RegisterView {
   std::vector<Record> rows;
   // Linked records' titles for the cells, read once per read of the rows (core/report/table_text).
   std::shared_ptr<report::TitleCache> titles;
+  // The workspace's risk method, whose scales the likelihood and impact sliders show
+  // (app/views/field_editor.cpp), read once per change of the data; empty when unusable.
+  std::optional<RiskMethod> risk_method;
+  std::uint64_t risk_method_at = std::numeric_limits<std::uint64_t>::max();
   // The columns the person sees, in the order they see them: what the CSV export holds.
   std::vector<std::string> shown_keys;
   // The risk table only: the risk matrix cell it is narrowed to (app/views/risk_matrix.cpp).

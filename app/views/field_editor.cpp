@@ -58,24 +58,18 @@ std::string record_picker(Session& session, const char* id, const std::string& k
 }
 
 // The workspace's risk method, whose scales a risk's likelihood and impact sliders show: read once
-// per change of the data, not every frame; nullopt when it cannot be used (core then says why).
-const RiskMethod* risk_method_of(Session& session) {
-  static std::string workspace;
-  static std::uint64_t revision = 0;
-  static std::optional<RiskMethod> method;
-  static bool read = false;
-  const std::string id = session.current()->id();
-  if (!read || workspace != id || revision != session.data_revision()) {
-    read = true;
-    workspace = id;
-    revision = session.data_revision();
+// per change of the data (which also moves when another workspace opens), not every frame; null
+// when it cannot be used: the fields are then plain numbers, and core says why on save.
+const RiskMethod* risk_method_of(Session& session, RegisterView& view) {
+  if (view.risk_method_at != session.data_revision()) {
+    view.risk_method_at = session.data_revision();
     try {
-      method = workspace_risk_method(session.current()->records());
-    } catch (const std::invalid_argument&) {
-      method.reset();
+      view.risk_method = workspace_risk_method(session.current()->records());
+    } catch (const std::exception&) {
+      view.risk_method.reset();  // a slider is a help, never a reason to stop the form
     }
   }
-  return method ? &*method : nullptr;
+  return view.risk_method ? &*view.risk_method : nullptr;
 }
 
 }  // namespace
@@ -95,7 +89,7 @@ void field_editor(Session& session, RegisterView& titles, RecordDraft& draft, co
   }
   const EntityDef& def = records.registry().get(draft.kind);
   const std::optional<RatingScale> scale =
-      rating_scale(def, field, def.kind == "risk" ? risk_method_of(session) : nullptr);
+      rating_scale(def, field, def.kind == "risk" ? risk_method_of(session, titles) : nullptr);
   switch (field.type) {
     case FieldType::Enum: {
       ImGui::TextUnformatted(label);
