@@ -51,7 +51,9 @@ bool rating_slider(RecordDraft& draft, const FieldDef& field, const RatingScale&
   const bool clearable = !field.required && !text.empty();
   const ImGuiStyle& style = ImGui::GetStyle();
   const float clear_width = clearable ? ImGui::CalcTextSize("Clear").x + style.FramePadding.x * 2 + style.ItemSpacing.x : 0;
-  int value = slider_value(scale, text);
+  // An empty field holds a number below the scale, so that any step chosen (a press on the first
+  // step, or "1" typed after Tab or Ctrl+click) is a change, and Tab alone is none.
+  int value = text.empty() ? scale.low - 1 : slider_value(scale, text);
   // ImGui prints the slider's text from a format: "%d" there is also what Ctrl+click offers to
   // edit, so the number stays a "%d" wherever the text starts with it.
   const std::string number = std::to_string(value);
@@ -65,12 +67,6 @@ bool rating_slider(RecordDraft& draft, const FieldDef& field, const RatingScale&
   bool edited = ImGui::SliderInt(("##" + field.label).c_str(), &value, scale.low, scale.high, format.c_str());
   if (no_grab) ImGui::PopStyleColor();
   if (marked) ImGui::PopStyleColor();
-  // A mouse press on an empty slider's first step changes no number, yet chooses that step. Only
-  // a plain press: Tab and Ctrl+click also make the slider active (as a text field), and must not
-  // rate the field 1 on their own.
-  const bool pressed_first_step = ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
-                                  !ImGui::GetIO().KeyCtrl;
-  if (!edited && pressed_first_step && text.empty()) edited = true;
   automation::note_last_item(("rating:" + field.label).c_str(), shown);
   if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
     ImGui::SetTooltip("Drag or click a step; Ctrl+click, or Tab to it, to type a number");

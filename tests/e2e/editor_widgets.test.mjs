@@ -45,7 +45,7 @@ test('a risk is assessed with the sliders and its score computed on save', async
   await app.press('Tab');
   await app.find({ label: 'Inherent impact', kind: 'item', active: true });
   // Reaching an unrated slider by Tab rates nothing: only what is typed or clicked counts.
-  await app.frames(2);
+  await app.page.waitForTimeout(300);  // (no frames to wait for: the loop sleeps when nothing changed)
   assert.equal(await app.text('rating:Inherent impact'), 'Not rated');
   await app.type('3');
   await app.waitText('rating:Inherent impact', '3 · Moderate');
