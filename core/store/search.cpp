@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/store/search_index.hpp"
+#include "core/store/search_text.hpp"
 #include "core/store/sql_text.hpp"
 #include "core/util/case_fold.hpp"
 #include "core/util/text.hpp"
@@ -14,11 +15,10 @@
 namespace isms {
 namespace {
 
-bool is_ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+using namespace search_text;
 
-constexpr std::size_t literal_id_length = 6;  // shorter pieces would find random uuids
 
-char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
 
 // Whether `text` holds `folded` (lower case) at `at`, ASCII letters of `text` compared without case.
 bool holds_at(std::string_view text, std::size_t at, std::string_view folded) {
@@ -64,12 +64,6 @@ bool starts_word(std::string_view text, std::size_t at) {
   if (at == 0) return true;
   const auto before = static_cast<unsigned char>(text[at - 1]);
   return before < 0x80 && !is_ascii_alnum(before);
-}
-
-std::string_view text_argument(sqlite3_value* value) {
-  const unsigned char* text = sqlite3_value_text(value);
-  return text == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(text),
-                                                                 static_cast<std::size_t>(sqlite3_value_bytes(value)));
 }
 
 // isms_holds(text, folded question): 1 when the text holds the question, case aside. Called for

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "core/store/search_text.hpp"
 #include "core/store/sql_text.hpp"
 #include "core/util/case_fold.hpp"
 #include "core/util/utf8.hpp"
@@ -9,18 +10,12 @@
 namespace isms {
 namespace {
 
-bool is_ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+using namespace search_text;
+
 
 // A run of whole segments of an id of at most this many letters and digits is indexed as a word
 // of its own ("<a5>"): the id match of a question whose bare form is that short.
 constexpr std::size_t short_run = 2;
-
-std::string_view text_argument(sqlite3_value* value) {
-  const unsigned char* text = sqlite3_value_text(value);
-  return text == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(text),
-                                                                 static_cast<std::size_t>(sqlite3_value_bytes(value)));
-}
 
 // isms_search_body(column, ...): each non-NULL value as text (as LIKE reads it), folded, one a line.
 void sql_body(sqlite3_context* context, int count, sqlite3_value** args) {
@@ -201,7 +196,7 @@ std::string phrase(std::string_view text) {
 }  // namespace
 
 std::string search_index_query(std::string_view folded) {
-  constexpr std::size_t trigram = 3, literal_id_length = 6;  // literal_id_length: as in search.cpp
+  constexpr std::size_t trigram = 3;
   if (count_code_points(folded) < trigram) return {};
   // The tokenizer reads a cut or wrong UTF-8 sequence, or a NUL, otherwise than the byte-wise
   // matcher: such a question (nobody types one) is answered by the scan.
